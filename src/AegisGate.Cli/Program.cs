@@ -1,0 +1,3 @@
+using AegisGate.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

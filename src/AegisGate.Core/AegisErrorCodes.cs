@@ -1,0 +1,38 @@
+namespace AegisGate;
+
+/// <summary>
+/// The error codes of AegisGate.Core. Codes are stable: none changes once shipped. Each is listed with its HTTP
+/// status, meaning and remediation in <c>docs/error-codes.md</c>.
+/// </summary>
+public static class AegisErrorCodes
+{
+    /// <summary>A <see cref="SecurityDecision"/> was never set (<c>default</c>). 403.</summary>
+    public const string DecisionUnset = "AEGIS_DECISION_UNSET";
+
+    /// <summary>A pipeline slot held a <see langword="null"/> check. 403.</summary>
+    public const string CheckNull = "AEGIS_CHECK_NULL";
+
+    /// <summary>A check threw an exception. 403.</summary>
+    public const string CheckFaulted = "AEGIS_CHECK_FAULTED";
+
+    /// <summary>A check did not decide within its timeout. 403.</summary>
+    public const string CheckTimeout = "AEGIS_CHECK_TIMEOUT";
+
+    /// <summary>The evaluation was cancelled (the request was aborted) before every check allowed. 403.</summary>
+    public const string EvaluationCancelled = "AEGIS_EVALUATION_CANCELLED";
+
+    /// <summary>A pipeline with no checks was reached at run time. 403.</summary>
+    public const string PipelineEmpty = "AEGIS_PIPELINE_EMPTY";
+
+    /// <summary>A named pipeline was requested that is not registered. 403.</summary>
+    public const string PipelineNotFound = "AEGIS_PIPELINE_NOT_FOUND";
+
+    /// <summary>AegisGate's configuration is invalid. 503.</summary>
+    public const string ConfigurationInvalid = "AEGIS_CONFIG_INVALID";
+
+    /// <summary>The audit sink could not record the decision and audit is fail-closed. 503.</summary>
+    public const string AuditUnavailable = "AEGIS_AUDIT_UNAVAILABLE";
+
+    /// <summary>An unexpected exception inside AegisGate itself. 500.</summary>
+    public const string InternalError = "AEGIS_INTERNAL_ERROR";
+}
