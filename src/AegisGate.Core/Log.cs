@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(1012, LogLevel.Error, "Configuration reload of {Source} failed with an exception; the last good configuration stays active.", EventName = "ConfigReloadFailed")]
     public static partial void ConfigReloadFailed(this ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(1020, LogLevel.Error, "The audit event for a {Pillar} {Operation} decision could not be recorded.", EventName = "AuditWriteFailed")]
+    public static partial void AuditWriteFailed(this ILogger logger, string pillar, string operation, Exception exception);
 }

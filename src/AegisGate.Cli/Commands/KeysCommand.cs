@@ -34,7 +34,8 @@ internal static class KeysCommand
                 stdout.WriteLine($"hash: {hash}");
                 stdout.WriteLine();
                 stdout.WriteLine("appsettings.json (store the hash, never the key):");
-                stdout.WriteLine($"  \"AegisGate\": {{ \"Http\": {{ \"ApiKeys\": [ {{ \"Principal\": \"{who}\", \"Hash\": \"{hash}\", \"Roles\": [{string.Join(", ", roleList.Select(r => $"\"{r}\""))}] }} ] }} }}");
+                var roleJson = string.Join(", ", roleList.Select(r => $"\"{r}\""));
+                stdout.WriteLine($"  \"AegisGate\": {{ \"ApiKeys\": [ {{ \"Principal\": \"{who}\", \"Hash\": \"{hash}\", \"Roles\": [{roleJson}] }} ] }}");
             }
 
             _ = stderr;
