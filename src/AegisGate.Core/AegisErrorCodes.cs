@@ -35,4 +35,37 @@ public static class AegisErrorCodes
 
     /// <summary>An unexpected exception inside AegisGate itself. 500.</summary>
     public const string InternalError = "AEGIS_INTERNAL_ERROR";
+
+    // --- Detection engine ---------------------------------------------------------------------------------
+
+    /// <summary>Content exceeded a scan size or work limit; it is denied rather than passed unscanned. 413.</summary>
+    public const string ScanLimitExceeded = "AEGIS_SCAN_LIMIT_EXCEEDED";
+
+    /// <summary>Content could not be scanned (invalid UTF-8, malformed JSON, nesting too deep). 400.</summary>
+    public const string ScanInvalidInput = "AEGIS_SCAN_INVALID_INPUT";
+
+    /// <summary>Content was blocked by the detection policy (secrets, PII, injection, exfiltration). 403.</summary>
+    public const string ContentBlocked = "AEGIS_CONTENT_BLOCKED";
+
+    // --- Licensing ----------------------------------------------------------------------------------------
+
+    /// <summary>A configured licence key is malformed, forged, expired or for another product; licensed features are denied. 403.</summary>
+    public const string LicenseInvalid = "AEGIS_LICENSE_INVALID";
+
+    /// <summary>The feature is not included in the installed licence (or tier). 403.</summary>
+    public const string LicenseFeatureMissing = "AEGIS_LICENSE_FEATURE_MISSING";
+
+    /// <summary>A limit of the installed licence was reached. 403.</summary>
+    public const string LicenseLimitExceeded = "AEGIS_LICENSE_LIMIT_EXCEEDED";
+
+    // --- Compliance, secrets, crypto ------------------------------------------------------------------------
+
+    /// <summary>A compliance report was asked for a framework that is not registered; the check fails. 404.</summary>
+    public const string ComplianceUnregistered = "AEGIS_COMPLIANCE_UNREGISTERED";
+
+    /// <summary>A secret could not be fetched from its provider (never replaced by an empty value). 503.</summary>
+    public const string SecretUnavailable = "AEGIS_SECRET_UNAVAILABLE";
+
+    /// <summary>Stored data failed authentication (tampered, truncated or encrypted with another key). 500.</summary>
+    public const string CryptoIntegrityFailed = "AEGIS_CRYPTO_INTEGRITY_FAILED";
 }
