@@ -9,14 +9,18 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-# Prerequisites. Interop tests install their npm packages themselves (tests/interop, pinned by package-lock.json)
-# the first time they run; do it here up front so failures show early and the test run is not slowed down.
-if [[ -f tests/interop/package.json ]]; then
+# Prerequisites. Interop tests and the sample's MCP gateway use npm packages pinned by package-lock.json files
+# (tests/interop/*/, samples/*/). Tests install them themselves when missing; doing it here up front shows
+# failures early and keeps the test run fast.
+mapfile -t npm_dirs < <(find tests/interop samples -name package-lock.json -not -path '*/node_modules/*' -printf '%h\n' 2>/dev/null | sort)
+if [[ ${#npm_dirs[@]} -gt 0 ]]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "npm is required for the interop tests (apt-get install nodejs npm)" >&2
     exit 2
   fi
-  (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/interop" >&2; exit 2; }
+  for d in "${npm_dirs[@]}"; do
+    (cd "$d" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $d" >&2; exit 2; }
+  done
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
