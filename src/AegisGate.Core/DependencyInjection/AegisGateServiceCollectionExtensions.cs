@@ -1,4 +1,5 @@
 using AegisGate;
+using AegisGate.Audit;
 using AegisGate.Configuration;
 using AegisGate.Diagnostics;
 using AegisGate.Pipeline;
@@ -16,7 +17,9 @@ public static class AegisGateServiceCollectionExtensions
 {
     /// <summary>
     /// Adds AegisGate's core services: options (validated on start), the pipeline provider, metrics, the
-    /// <see cref="TimeProvider"/> and the last-good configuration holders. Repeated calls do nothing more.
+    /// <see cref="TimeProvider"/>, the last-good configuration holders and the audit trail (<see cref="AuditTrail"/> over
+    /// the tamper-evident <see cref="JsonlAuditSink"/>; replace the sink with <c>AddAuditSink&lt;T&gt;()</c>). Repeated
+    /// calls do nothing more.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder to add pipelines and checks.</returns>
@@ -41,7 +44,10 @@ public static class AegisGateServiceCollectionExtensions
         services.TryAddSingleton(typeof(LastGoodOptions<>));
         services.TryAddSingleton<SecurityPipelineProvider>();
         services.TryAddSingleton<AegisPaths>();
+        services.TryAddSingleton<IAuditSink, JsonlAuditSink>();
+        services.TryAddSingleton<AuditTrail>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AegisStartupValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditSinkStartup>());
         return builder;
     }
 
