@@ -158,6 +158,7 @@ internal static class AuditRecordFormat
         info = default;
         if (line.Length > MaxRecordBytes || line.Length < MacSuffixLength + 2 || !line.EndsWith("\"}"u8))
         {
+            ReadSequencePrefix(line, ref info);
             return AuditLineStatus.Malformed;
         }
 
@@ -166,6 +167,7 @@ internal static class AuditRecordFormat
         if (!line.Slice(prefixLength, MacMember.Length).SequenceEqual(MacMember)
             || !AuditMac.TryFromBase64Utf8(line.Slice(macStart, AuditMac.Base64Length), out var mac))
         {
+            ReadSequencePrefix(line, ref info);
             return AuditLineStatus.Malformed;
         }
 
@@ -179,6 +181,24 @@ internal static class AuditRecordFormat
         hmac.AppendData(line[..prefixLength]);
         hmac.GetHashAndReset(computed);
         return mac.FixedTimeEquals(computed) ? AuditLineStatus.Valid : AuditLineStatus.MacMismatch;
+    }
+
+    /// <summary>Reads the sequence number of a cut or damaged line from the writer's fixed prefix <c>{"v":1,"seq":N,</c>, for reporting only.</summary>
+    private static void ReadSequencePrefix(ReadOnlySpan<byte> line, ref AuditRecordInfo info)
+    {
+        var prefix = "{\"v\":1,\"seq\":"u8;
+        if (!line.StartsWith(prefix))
+        {
+            return;
+        }
+
+        var digits = line[prefix.Length..];
+        var end = digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (end > 0 && System.Buffers.Text.Utf8Parser.TryParse(digits[..end], out long sequence, out _) && sequence > 0)
+        {
+            info.Sequence = sequence;
+            info.HasSequence = true;
+        }
     }
 
     private static void WriteHeader(Utf8JsonWriter writer, long sequence, DateTimeOffset timestamp, ReadOnlySpan<byte> type)
