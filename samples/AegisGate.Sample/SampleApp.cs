@@ -57,6 +57,7 @@ public static class SampleApp
 
         var app = builder.Build();
 
+        app.PrintAuditTrailOnStart(); // ApplicationStarted runs callbacks last-registered first: this prints after the banner.
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, pki, apiKey, dataDir));
 
         app.MapAegisHealth("/healthz");
