@@ -34,6 +34,10 @@ public sealed record AuditEvent
     public double LatencyMs { get; init; }
 
     /// <summary>Gets pillar-specific fields (tool name, argument hash, result size, rule ids, ...). Values must be non-sensitive.</summary>
+    /// <remarks>
+    /// The audit sink writes these verbatim: never put secrets, tokens, API keys, raw headers, bodies, matched spans or
+    /// personal data here — use ids, sizes and hashes. A whole record is limited to 64 KiB (<c>docs/audit.md</c>).
+    /// </remarks>
     public IReadOnlyDictionary<string, string>? Properties { get; init; }
 
     /// <summary>Creates an event for a decision.</summary>

@@ -40,7 +40,10 @@ public sealed class AuditTrail
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>
     /// Allow when the event was recorded (or auditing is disabled); a denial with
-    /// <see cref="AegisErrorCodes.AuditUnavailable"/> when it could not be recorded and audit is fail-closed.
+    /// <see cref="AegisErrorCodes.AuditUnavailable"/> when it could not be recorded and audit is fail-closed; a denial
+    /// with <see cref="AegisErrorCodes.EvaluationCancelled"/> when <paramref name="cancellationToken"/> was cancelled
+    /// before the event was queued (the request was aborted; nothing is recorded). Pass
+    /// <see cref="CancellationToken.None"/> to record decisions even for clients that have gone away.
     /// </returns>
     public async ValueTask<SecurityDecision> RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
@@ -54,6 +57,10 @@ public sealed class AuditTrail
         {
             await _sink.WriteAsync(auditEvent, cancellationToken).ConfigureAwait(false);
             return SecurityDecision.Allow();
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            return SecurityDecision.Fault(AegisErrorCodes.EvaluationCancelled, "The request was aborted before it was audited.", "audit", ex);
         }
         catch (Exception ex)
         {

@@ -234,10 +234,6 @@ public static class AuditVerifier
                 Fail(AuditFailureKind.Deleted, file, lineNumber, info.Sequence, $"recovery record {info.Sequence} covers {info.TornBytes} torn bytes before it, but they are gone");
                 return;
             }
-            else
-            {
-                _regionHash.GetHashAndReset();
-            }
 
             if (!_started)
             {

@@ -249,6 +249,20 @@ public sealed class AuditTrailTests
     }
 
     [Test]
+    public async Task RecordAsync_RequestAborted_DeniesAsCancelledWithoutCountingAnAuditFailure()
+    {
+        var provider = Build(a => a.Key = KeyBase64);
+        using var failures = new MetricCollector<long>(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AegisMetrics.MeterName, "aegisgate.audit.failures");
+        using var aborted = new CancellationTokenSource();
+        await aborted.CancelAsync();
+
+        var decision = await provider.GetRequiredService<AuditTrail>().RecordAsync(Event(1), aborted.Token);
+
+        Assert.That(decision.Code, Is.EqualTo(AegisErrorCodes.EvaluationCancelled));
+        Assert.That(failures.GetMeasurementSnapshot(), Is.Empty);
+    }
+
+    [Test]
     public async Task HostStart_CreatesTheKeyFileInTheDataDirectory()
     {
         var builder = Host.CreateApplicationBuilder();
