@@ -84,13 +84,15 @@ public sealed partial class JsonlAuditSink
 
             _active = stream;
             _activeLength = length;
-            _sequence = tipSequence;
-            _mac = tipMac;
             if (regionStart < length || lostTo > 0)
             {
-                WriteRecovery(regionStart, length, tail.EndsWithNewline, lostFrom, lostTo);
+                // Until this record is written the in-memory tip stays what this process last wrote, so a retry
+                // still sees (and records) the same loss.
+                (tipSequence, tipMac) = WriteRecovery(tipSequence, tipMac, regionStart, length, tail.EndsWithNewline, lostFrom, lostTo);
             }
 
+            _sequence = tipSequence;
+            _mac = tipMac;
             _hasTip = true;
             _open = true;
         }
@@ -208,7 +210,8 @@ public sealed partial class JsonlAuditSink
     }
 
     /// <summary>Appends the recovery record that covers <c>[regionStart, length)</c> and/or records lost sequence numbers.</summary>
-    private void WriteRecovery(long regionStart, long length, bool regionEndsWithNewline, long lostFrom, long lostTo)
+    /// <returns>The new chain tip: the recovery record.</returns>
+    private (long Sequence, AuditMac Mac) WriteRecovery(long tipSequence, in AuditMac tipMac, long regionStart, long length, bool regionEndsWithNewline, long lostFrom, long lostTo)
     {
         var handle = _active!.SafeFileHandle;
         var regionLength = length - regionStart;
@@ -247,7 +250,7 @@ public sealed partial class JsonlAuditSink
         var reason = lostTo > 0 ? AuditRecordFormat.ReasonRecordsLost
             : regionEndsWithNewline ? AuditRecordFormat.ReasonUnverifiableTail
             : AuditRecordFormat.ReasonTornTail;
-        var sequence = lostTo > 0 ? lostTo + 1 : _sequence + 1;
+        var sequence = lostTo > 0 ? lostTo + 1 : tipSequence + 1;
         var covered = regionLength + (addNewline ? 1 : 0);
 
         _buffer.Reset();
@@ -256,7 +259,7 @@ public sealed partial class JsonlAuditSink
             _buffer.Write("\n"u8);
         }
 
-        var mac = AuditRecordFormat.WriteRecovery(_json!, _buffer, _hmac!, sequence, _mac, _time.GetUtcNow(), reason, covered, digest, lostFrom, lostTo);
+        var mac = AuditRecordFormat.WriteRecovery(_json!, _buffer, _hmac!, sequence, tipMac, _time.GetUtcNow(), reason, covered, digest, lostFrom, lostTo);
         RandomAccess.Write(handle, _buffer.WrittenSpan, length);
         if (_options.FlushToDisk)
         {
@@ -265,8 +268,6 @@ public sealed partial class JsonlAuditSink
 
         _activeLength = length + _buffer.WrittenCount;
         _buffer.Reset();
-        _sequence = sequence;
-        _mac = mac;
         if (lostTo > 0)
         {
             _logger.RecordsLost(_files.ActivePath, lostFrom, lostTo, sequence);
@@ -279,6 +280,8 @@ public sealed partial class JsonlAuditSink
         {
             _logger.UnverifiableTail(_files.ActivePath, regionLength, sequence);
         }
+
+        return (sequence, mac);
     }
 
     private (long Sequence, AuditMac Mac) ReadRotatedTip(string path)
