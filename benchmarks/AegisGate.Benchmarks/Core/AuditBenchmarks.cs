@@ -13,6 +13,8 @@ namespace AegisGate.Benchmarks.Core;
 /// (written to the OS, and fsync'd with FlushToDisk), for one writer and for 32 concurrent writers (group commit).
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class AuditBenchmarks
 {
     private const int Concurrent = 32;
