@@ -231,6 +231,35 @@ public sealed class AuditVerifierTests
     }
 
     [Test]
+    public void Verify_RandomBytesAndMutatedRecords_NeverThrowAndNeverPass()
+    {
+        var random = new Random(20261126);
+        var original = File.ReadAllBytes(_file);
+        for (var round = 0; round < 200; round++)
+        {
+            var bytes = (byte[])original.Clone();
+            var position = random.Next(bytes.Length);
+            switch (round % 3)
+            {
+                case 0:
+                    bytes[position] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 1:
+                    random.NextBytes(bytes.AsSpan(position, Math.Min(16, bytes.Length - position)));
+                    break;
+                default:
+                    bytes = [.. bytes[..position], .. "{\"v\":1,\"seq\":3,\"x\":[[[[[[\"\u0000"u8.ToArray(), .. bytes[position..]];
+                    break;
+            }
+
+            File.WriteAllBytes(_file, bytes);
+            var result = Verify(_file);
+
+            Assert.That(result.IsValid, Is.False, $"round {round}: a changed byte at {position} must be detected");
+        }
+    }
+
+    [Test]
     public void Verify_OverLongLine_ReportsMalformed()
     {
         EditLines(l => { l.Insert(2, new string('x', 2 * 1024 * 1024)); return l; });
