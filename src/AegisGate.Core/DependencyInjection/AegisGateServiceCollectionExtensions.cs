@@ -1,6 +1,7 @@
 using AegisGate;
 using AegisGate.Configuration;
 using AegisGate.Diagnostics;
+using AegisGate.Licensing;
 using AegisGate.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,8 @@ public static class AegisGateServiceCollectionExtensions
 {
     /// <summary>
     /// Adds AegisGate's core services: options (validated on start), the pipeline provider, metrics, the
-    /// <see cref="TimeProvider"/> and the last-good configuration holders. Repeated calls do nothing more.
+    /// <see cref="TimeProvider"/>, the last-good configuration holders and the installation licence
+    /// (<see cref="ILicenseProvider"/>, <see cref="LicenseGate"/>; no key configured = community). Repeated calls do nothing more.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder to add pipelines and checks.</returns>
@@ -42,6 +44,7 @@ public static class AegisGateServiceCollectionExtensions
         services.TryAddSingleton<SecurityPipelineProvider>();
         services.TryAddSingleton<AegisPaths>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AegisStartupValidator>());
+        AegisLicensingServiceCollectionExtensions.AddLicensingServices(services);
         return builder;
     }
 
@@ -58,7 +61,10 @@ public static class AegisGateServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Adds AegisGate's core services and binds the options from a configuration section (usually <c>AegisGate</c>).</summary>
+    /// <summary>
+    /// Adds AegisGate's core services and binds the options from a configuration section (usually <c>AegisGate</c>),
+    /// including the licence options from its <c>License</c> child section.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>A builder to add pipelines and checks.</returns>
@@ -68,6 +74,7 @@ public static class AegisGateServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         var builder = services.AddAegisGate();
         services.Configure<AegisGateOptions>(section);
+        services.Configure<AegisLicenseOptions>(section.GetSection("License"));
         return builder;
     }
 

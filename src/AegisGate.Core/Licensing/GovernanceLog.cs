@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace AegisGate;
+
+/// <summary>
+/// Governance log messages (licensing, secrets, crypto, compliance). Event ids 1400–1599. Never log licence keys,
+/// secrets, tokens, key material or plaintext.
+/// </summary>
+internal static partial class Log
+{
+    // --- Licensing 1400–1429 ---------------------------------------------------------------------------------
+
+    [LoggerMessage(1400, LogLevel.Information, "Licence {LicenseId} is valid: tier {Tier}, expires {ExpiresAt:O}.", EventName = "LicenseValid")]
+    public static partial void LicenseValid(this ILogger logger, string licenseId, string tier, DateTimeOffset expiresAt);
+
+    [LoggerMessage(1401, LogLevel.Error, "The configured licence is invalid: {Reason} Every licensed feature is denied (AEGIS_LICENSE_INVALID) until a valid key is installed or the key is removed.", EventName = "LicenseInvalid")]
+    public static partial void LicenseInvalid(this ILogger logger, string reason);
+
+    [LoggerMessage(1402, LogLevel.Information, "No licence key is configured: the community tier applies.", EventName = "LicenseNone")]
+    public static partial void LicenseNone(this ILogger logger);
+
+    [LoggerMessage(1403, LogLevel.Warning, "Licence {LicenseId} expires {ExpiresAt:O}, in {Days} day(s).", EventName = "LicenseExpiresSoon")]
+    public static partial void LicenseExpiresSoon(this ILogger logger, string licenseId, DateTimeOffset expiresAt, int days);
+
+    [LoggerMessage(1404, LogLevel.Error, "Licence {LicenseId} expired at {ExpiresAt:O}; every licensed feature is now denied (AEGIS_LICENSE_INVALID).", EventName = "LicenseExpired")]
+    public static partial void LicenseExpired(this ILogger logger, string licenseId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(1405, LogLevel.Error, "The licence key file {Path} is missing, too large or unreadable; the licence is invalid.", EventName = "LicenseKeyFileUnreadable")]
+    public static partial void LicenseKeyFileUnreadable(this ILogger logger, string path, Exception? exception);
+
+    [LoggerMessage(1406, LogLevel.Error, "The licence state could not be read; the licensed feature is denied.", EventName = "LicenseStateUnavailable")]
+    public static partial void LicenseStateUnavailable(this ILogger logger, Exception exception);
+}
