@@ -30,4 +30,21 @@ internal static partial class Log
 
     [LoggerMessage(1406, LogLevel.Error, "The licence state could not be read; the licensed feature is denied.", EventName = "LicenseStateUnavailable")]
     public static partial void LicenseStateUnavailable(this ILogger logger, Exception exception);
+
+    // --- Secrets 1450–1499 -------------------------------------------------------------------------------------
+
+    [LoggerMessage(1450, LogLevel.Warning, "Secret {Provider}:{SecretName} is unavailable: {Reason}", EventName = "SecretUnavailable")]
+    public static partial void SecretUnavailable(this ILogger logger, string provider, string secretName, string reason, Exception? exception);
+
+    [LoggerMessage(1451, LogLevel.Information, "Authenticated to Vault with {Method}; token TTL {TtlSeconds} s.", EventName = "VaultAuthenticated")]
+    public static partial void VaultAuthenticated(this ILogger logger, string method, long ttlSeconds);
+
+    [LoggerMessage(1452, LogLevel.Debug, "Vault token renewed; TTL {TtlSeconds} s.", EventName = "VaultTokenRenewed")]
+    public static partial void VaultTokenRenewed(this ILogger logger, long ttlSeconds);
+
+    [LoggerMessage(1453, LogLevel.Warning, "Vault token renewal failed ({Status}, {Failure}).", EventName = "VaultTokenRenewalFailed")]
+    public static partial void VaultTokenRenewalFailed(this ILogger logger, int status, string failure);
+
+    [LoggerMessage(1454, LogLevel.Warning, "Vault request {Operation} failed with status {Status}: {Errors}", EventName = "VaultRequestFailed")]
+    public static partial void VaultRequestFailed(this ILogger logger, string operation, int status, string errors);
 }
