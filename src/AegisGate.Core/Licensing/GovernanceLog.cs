@@ -47,4 +47,12 @@ internal static partial class Log
 
     [LoggerMessage(1454, LogLevel.Warning, "Vault request {Operation} failed with status {Status}: {Errors}", EventName = "VaultRequestFailed")]
     public static partial void VaultRequestFailed(this ILogger logger, string operation, int status, string errors);
+
+    // --- Crypto 1500–1529 --------------------------------------------------------------------------------------
+
+    [LoggerMessage(1500, LogLevel.Warning, "Encrypted data failed its integrity check (key {KeyId}): {Reason}.", EventName = "EnvelopeIntegrityFailed")]
+    public static partial void EnvelopeIntegrityFailed(this ILogger logger, string reason, string keyId);
+
+    [LoggerMessage(1501, LogLevel.Information, "Encryption at rest is enabled; active key-encryption key {KeyId} verified.", EventName = "EncryptionReady")]
+    public static partial void EncryptionReady(this ILogger logger, string keyId);
 }

@@ -125,11 +125,3 @@ public static class AegisSecretsServiceCollectionExtensions
 
     private sealed class SecretsMarker;
 }
-
-/// <summary>Holds the Vault client when Vault is configured.</summary>
-internal sealed class VaultClientHolder(VaultClient? client) : IDisposable
-{
-    public VaultClient? Client { get; } = client;
-
-    public void Dispose() => Client?.Dispose();
-}
