@@ -55,4 +55,15 @@ internal static partial class Log
 
     [LoggerMessage(1501, LogLevel.Information, "Encryption at rest is enabled; active key-encryption key {KeyId} verified.", EventName = "EncryptionReady")]
     public static partial void EncryptionReady(this ILogger logger, string keyId);
+
+    // --- Compliance 1530–1559 ----------------------------------------------------------------------------------
+
+    [LoggerMessage(1530, LogLevel.Information, "Compliance report for {Framework}: {Status}, {Passed}/{Total} controls pass.", EventName = "ComplianceEvaluated")]
+    public static partial void ComplianceEvaluated(this ILogger logger, string framework, string status, int passed, int total);
+
+    [LoggerMessage(1531, LogLevel.Warning, "A compliance report was asked for the unregistered framework '{Framework}' (AEGIS_COMPLIANCE_UNREGISTERED).", EventName = "ComplianceFrameworkUnregistered")]
+    public static partial void ComplianceFrameworkUnregistered(this ILogger logger, string framework);
+
+    [LoggerMessage(1532, LogLevel.Warning, "Compliance evidence provider {Provider} failed or timed out; the controls needing its evidence fail.", EventName = "ComplianceProviderFailed")]
+    public static partial void ComplianceProviderFailed(this ILogger logger, string provider, Exception? exception);
 }
