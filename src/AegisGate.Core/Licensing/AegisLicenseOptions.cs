@@ -36,7 +36,14 @@ public sealed class AegisLicenseOptions
     [Range(1, 4096)]
     public int ValidationCacheSize { get; set; } = 64;
 
-    /// <summary>Gets or sets how long before expiry a warning is logged at start.</summary>
+    /// <summary>
+    /// Gets or sets a value indicating whether <c>/healthz</c> reports an invalid licence as Unhealthy (503) instead of
+    /// Degraded (200 with <c>"license": "invalid"</c>). Licensed features are denied either way.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: an orchestrator does not take community traffic down over a licence.</value>
+    public bool UnhealthyWhenInvalid { get; set; }
+
+    /// <summary>Gets or sets how long before expiry a warning is logged at start (and <c>/healthz</c> reports Degraded).</summary>
     /// <value>The default value is 14 days.</value>
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
     public TimeSpan ExpiryWarning { get; set; } = TimeSpan.FromDays(14);
