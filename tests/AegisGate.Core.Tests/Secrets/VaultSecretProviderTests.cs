@@ -337,6 +337,43 @@ public sealed class VaultSecretProviderTests
     }
 
     [Test]
+    public async Task AppRole_SecretIdFile_IsRead()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Combine("secret-id");
+        await File.WriteAllTextAsync(file, _vault.SecretId + "\n");
+        var resolver = Resolver(o =>
+        {
+            o.AuthMethod = VaultAuthMethod.AppRole;
+            o.Token = null;
+            o.RoleId = _vault.RoleId;
+            o.SecretIdFile = file;
+        });
+
+        Assert.That((await resolver.GetSecretAsync("vault:aegisgate/kek#key")).Value, Is.EqualTo(SecretValueText));
+    }
+
+    [Test]
+    public void Options_UnreadableCaFile_HostDoesNotStart()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Combine("not-a-cert.pem");
+        File.WriteAllText(file, "garbage");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddAegisGate().AddAegisSecrets(o =>
+        {
+            o.Vault.Address = "https://vault.example:8200";
+            o.Vault.Token = "t";
+            o.Vault.CaCertificateFile = file;
+        });
+        using var host = builder.Build();
+
+        var ex = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(ex!.Message, Does.Contain("CaCertificateFile"));
+    }
+
+    [Test]
     public void NotConfigured_VaultReference_IsUnavailable()
     {
         var services = new ServiceCollection();
