@@ -53,7 +53,8 @@ public static class SampleApp
         });
 
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
-            .AddAegisHealthChecks();
+            .AddAegisHealthChecks()
+            .AddSampleGovernance(builder.Configuration);
 
         var app = builder.Build();
 

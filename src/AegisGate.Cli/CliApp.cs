@@ -15,6 +15,8 @@ internal static class CliApp
         var root = new RootCommand("AegisGate: security middleware for AI infrastructure — command-line tool.");
         root.Subcommands.Add(KeysCommand.Create(stdout, stderr));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LicenseCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ComplianceCommand.Create(stdout, stderr));
         return root;
     }
 

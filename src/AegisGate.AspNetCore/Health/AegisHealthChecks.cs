@@ -5,4 +5,7 @@ public static class AegisHealthChecks
 {
     /// <summary>The configuration validity check.</summary>
     public const string Configuration = "aegisgate.configuration";
+
+    /// <summary>The installation licence check (an invalid licence is reported; see <c>AegisGate:License:UnhealthyWhenInvalid</c>).</summary>
+    public const string License = "aegisgate.license";
 }

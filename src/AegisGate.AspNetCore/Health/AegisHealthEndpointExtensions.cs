@@ -13,7 +13,8 @@ public static class AegisHealthEndpointExtensions
 {
     /// <summary>
     /// Maps a health endpoint (no API key) that reports liveness and the state of every registered health check,
-    /// including AegisGate's configuration validity. Unhealthy answers 503.
+    /// including AegisGate's configuration validity and the licence (<c>"license": "none" | "valid" | "invalid"</c>).
+    /// Unhealthy answers 503.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
     /// <param name="pattern">The route pattern.</param>
@@ -42,6 +43,10 @@ public static class AegisHealthEndpointExtensions
         writer.WriteStartObject();
         writer.WriteString("status", report.Status.ToString());
         writer.WriteString("configuration", report.Entries.TryGetValue(AegisHealthChecks.Configuration, out var config) && config.Status == HealthStatus.Healthy ? "valid" : "degraded");
+        if (report.Entries.TryGetValue(AegisHealthChecks.License, out var license))
+        {
+            writer.WriteString("license", license.Data.TryGetValue(AegisLicenseHealthCheck.StatusKey, out var status) && status is string text ? text : "invalid");
+        }
         writer.WriteStartObject("checks");
         foreach (var (name, entry) in report.Entries)
         {

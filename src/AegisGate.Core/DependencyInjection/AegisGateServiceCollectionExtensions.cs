@@ -2,6 +2,7 @@ using AegisGate;
 using AegisGate.Audit;
 using AegisGate.Configuration;
 using AegisGate.Diagnostics;
+using AegisGate.Licensing;
 using AegisGate.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,8 +19,9 @@ public static class AegisGateServiceCollectionExtensions
     /// <summary>
     /// Adds AegisGate's core services: options (validated on start), the pipeline provider, metrics, the
     /// <see cref="TimeProvider"/>, the last-good configuration holders and the audit trail (<see cref="AuditTrail"/> over
-    /// the tamper-evident <see cref="JsonlAuditSink"/>; replace the sink with <c>AddAuditSink&lt;T&gt;()</c>). Repeated
-    /// calls do nothing more.
+    /// the tamper-evident <see cref="JsonlAuditSink"/>; replace the sink with <c>AddAuditSink&lt;T&gt;()</c>) and the
+    /// installation licence (<see cref="ILicenseProvider"/>, <see cref="LicenseGate"/>; no key configured = community).
+    /// Repeated calls do nothing more.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder to add pipelines and checks.</returns>
@@ -48,6 +50,7 @@ public static class AegisGateServiceCollectionExtensions
         services.TryAddSingleton<AuditTrail>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AegisStartupValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditSinkStartup>());
+        AegisLicensingServiceCollectionExtensions.AddLicensingServices(services);
         return builder;
     }
 
@@ -64,7 +67,10 @@ public static class AegisGateServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Adds AegisGate's core services and binds the options from a configuration section (usually <c>AegisGate</c>).</summary>
+    /// <summary>
+    /// Adds AegisGate's core services and binds the options from a configuration section (usually <c>AegisGate</c>),
+    /// including the licence options from its <c>License</c> child section.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>A builder to add pipelines and checks.</returns>
@@ -74,6 +80,7 @@ public static class AegisGateServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         var builder = services.AddAegisGate();
         services.Configure<AegisGateOptions>(section);
+        services.Configure<AegisLicenseOptions>(section.GetSection("License"));
         return builder;
     }
 

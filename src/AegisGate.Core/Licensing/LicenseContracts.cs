@@ -53,6 +53,12 @@ public sealed record LicenseState
     /// <summary>Gets when the licence expires.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>Gets when the licence was issued.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
+    /// <summary>Gets the product the licence was issued for (for example <c>aegisgate</c>).</summary>
+    public string? Product { get; init; }
+
     /// <summary>Gets a client-safe reason when <see cref="Status"/> is <see cref="LicenseStatus.Invalid"/>.</summary>
     public string? InvalidReason { get; init; }
 }
