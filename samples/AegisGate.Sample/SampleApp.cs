@@ -53,12 +53,14 @@ public static class SampleApp
         });
 
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
-            .AddAegisHealthChecks();
+            .AddAegisHealthChecks()
+            .AddSampleHttp(apiKey);
 
         var app = builder.Build();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, pki, apiKey, dataDir));
 
+        app.UseSampleHttp();
         app.MapAegisHealth("/healthz");
         app.MapGet("/", () => Results.Json(new
         {
