@@ -74,8 +74,15 @@ internal sealed class SseEventStreamScanner
             return;
         }
 
-        // A final line without a terminator, then an unterminated event: both are flushed as an event.
-        if (_length > 0)
+        // A CR held back as a possible CRLF ends its line; a final line without a terminator, then an unterminated
+        // event, are flushed as an event.
+        if (_length > 0 && _buffer[_length - 1] == (byte)'\r')
+        {
+            Append("\n"u8);
+            ParseEvents();
+        }
+
+        if (Denial is null && _length > 0)
         {
             AddLine(Decode(_buffer.AsSpan(0, _length)));
             _length = 0;
