@@ -61,7 +61,7 @@ public static class SampleApp
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, pki, apiKey, dataDir));
 
         app.UseSampleHttp();
-        app.MapAegisHealth("/healthz");
+        app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",

@@ -12,6 +12,9 @@ public static class SampleHttp
     /// <summary>The principal of the sample's dev API key (role <c>admin</c>).</summary>
     public const string AdminPrincipal = "sample-admin";
 
+    /// <summary>The scan policy of AegisGate's own infrastructure output (health): requests scanned, responses not (they are generated status, not content).</summary>
+    public const string InfrastructurePolicy = "infrastructure";
+
     /// <summary>Path prefixes served by other pillars (MCP, A2A), which authenticate on their own.</summary>
     public static readonly string[] OtherPillarPrefixes = ["/mcp", "/a2a"];
 
@@ -27,6 +30,7 @@ public static class SampleHttp
             options.Authorization.DefaultPermission ??= AegisPermissions.Read;
 
             // The demo stream takes its text from the query string: audit it there, redact it in the response.
+            options.ScanPolicies.TryAdd(InfrastructurePolicy, new AegisScanPolicyOptions { Response = AegisScanAction.None });
             options.ScanPolicies.TryAdd("demo-stream", new AegisScanPolicyOptions { Query = AegisScanAction.Monitor, Response = AegisScanAction.Redact });
         });
         builder.Services.Configure<AegisApiKeyOptions>(AegisApiKeyDefaults.AuthenticationScheme, options =>
