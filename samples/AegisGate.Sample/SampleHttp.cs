@@ -15,8 +15,11 @@ public static class SampleHttp
     /// <summary>The scan policy of AegisGate's own infrastructure output (health): requests scanned, responses not (they are generated status, not content).</summary>
     public const string InfrastructurePolicy = "infrastructure";
 
-    /// <summary>Path prefixes served by other pillars (MCP, A2A), which authenticate on their own.</summary>
-    public static readonly string[] OtherPillarPrefixes = ["/mcp", "/a2a"];
+    /// <summary>
+    /// Path prefixes served by other pillars, which authenticate on their own: MCP (<c>/mcp</c>) and A2A (<c>/a2a</c>,
+    /// <c>/api/v1/a2a</c>, the agent card). Everything else goes through <c>UseAegisHttp()</c>.
+    /// </summary>
+    public static readonly string[] OtherPillarPrefixes = ["/mcp", "/a2a", "/api/v1/a2a", "/.well-known/agent-card.json"];
 
     /// <summary>Registers the HTTP pillar and the dev API key as an <c>admin</c> principal.</summary>
     /// <param name="builder">The AegisGate builder.</param>
