@@ -12,7 +12,7 @@ public static class SampleHttp
     /// <summary>The principal of the sample's dev API key (role <c>admin</c>).</summary>
     public const string AdminPrincipal = "sample-admin";
 
-    /// <summary>The scan policy of AegisGate's own infrastructure output (health): requests scanned, responses not (they are generated status, not content).</summary>
+    /// <summary>The scan policy of generated infrastructure output (health, OpenAPI document): requests scanned, responses not (generated status and schema, not content).</summary>
     public const string InfrastructurePolicy = "infrastructure";
 
     /// <summary>
@@ -57,7 +57,7 @@ public static class SampleHttp
         }
 
         app.MapAegisScanApi();
-        app.MapOpenApi().RequireAegisPermission(AegisPermissions.Read);
+        app.MapOpenApi().RequireAegisPermission(AegisPermissions.Read).WithAegisScanPolicy(InfrastructurePolicy);
 
         // A JSON API endpoint as an application would have one: the request body was scanned before it got here.
         app.MapPost("/api/v1/echo", static async (HttpContext context) =>

@@ -142,11 +142,6 @@ public sealed class SampleHttpTests
         using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
 
-        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-        {
-            RequireEngine(); // the response scan needs the engine
-        }
-
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         Assert.That(body, Does.Contain("/api/v1/scan").And.Contain("ScanApiRequest"));
     }
