@@ -54,14 +54,16 @@ public static class SampleApp
 
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
             .AddAegisHealthChecks()
-            .AddSampleGovernance(builder.Configuration);
+            .AddSampleGovernance(builder.Configuration)
+            .AddSampleHttp(apiKey);
 
         var app = builder.Build();
 
         app.PrintAuditTrailOnStart(); // ApplicationStarted runs callbacks last-registered first: this prints after the banner.
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, pki, apiKey, dataDir));
 
-        app.MapAegisHealth("/healthz");
+        app.UseSampleHttp();
+        app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",
