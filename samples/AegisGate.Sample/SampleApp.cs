@@ -16,8 +16,9 @@ public static class SampleApp
 
     /// <summary>Builds the sample host.</summary>
     /// <param name="args">Command-line arguments (<c>--urls</c> and configuration overrides work as usual).</param>
+    /// <param name="configure">Optional extra service registrations (tests use it to add doubles).</param>
     /// <returns>The application, ready to run.</returns>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddAegisEnvironmentVariables();
@@ -54,12 +55,15 @@ public static class SampleApp
 
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
             .AddAegisHealthChecks();
+        builder.AddSampleMcp(apiKey, dataDir);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, pki, apiKey, dataDir));
 
         app.MapAegisHealth("/healthz");
+        app.MapSampleMcp();
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",

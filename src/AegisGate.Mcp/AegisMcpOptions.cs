@@ -57,6 +57,13 @@ public sealed class AegisMcpOptions
     public McpStdioOptions Stdio { get; init; } = new();
 
     /// <summary>
+    /// Gets the authentication schemes <c>UseAegisMcp()</c> tries, in order, when the request is not yet authenticated
+    /// (for example <c>AegisApiKey</c>, <c>Bearer</c>, <c>Certificate</c>). The first that succeeds sets
+    /// <c>HttpContext.User</c>; a scheme that fails (a wrong key) stops the search.
+    /// </summary>
+    public IList<string> AuthenticationSchemes { get; init; } = ["AegisApiKey"];
+
+    /// <summary>
     /// Gets or sets the principal name given to clients of in-process servers on the stdio (or stream) transport, which
     /// authenticate through the operating system rather than HTTP. <see langword="null"/> (the default) denies them.
     /// </summary>

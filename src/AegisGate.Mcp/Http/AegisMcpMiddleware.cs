@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AegisGate.AspNetCore.Http;
@@ -68,6 +70,7 @@ internal sealed class AegisMcpMiddleware
             ? await ReadBodyAsync(request, settings.Http.MaxBodyBytes, http.RequestAborted)
             : (ReadOnlyMemory<byte>.Empty, false);
 
+        await AuthenticateAsync(http, settings.AuthenticationSchemes);
         var context = new SecurityContext(AegisPillars.Mcp, request.Method + " " + request.Path)
         {
             Principal = http.User,
@@ -252,6 +255,54 @@ internal sealed class AegisMcpMiddleware
         }
 
         return (buffer.WrittenMemory, false);
+    }
+
+    /// <summary>
+    /// Authenticates with the configured schemes when nothing authenticated the request yet, and makes sure the
+    /// principal carries a stable user id claim (the SDK binds sessions to NameIdentifier/sub/upn).
+    /// </summary>
+    private static async Task AuthenticateAsync(HttpContext http, IList<string> schemes)
+    {
+        if (http.User.Identity is not { IsAuthenticated: true })
+        {
+            foreach (var scheme in schemes)
+            {
+                AuthenticateResult result;
+                try
+                {
+                    result = await http.AuthenticateAsync(scheme);
+                }
+                catch (InvalidOperationException)
+                {
+                    continue; // scheme not registered: it cannot authenticate anyone
+                }
+
+                if (result.Succeeded)
+                {
+                    http.User = result.Principal;
+                    break;
+                }
+
+                if (result.Failure is not null)
+                {
+                    break; // a presented but invalid credential: do not fall through to another scheme
+                }
+            }
+        }
+
+        if (http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } identity
+            && http.User.FindFirst(ClaimTypes.NameIdentifier) is null && http.User.FindFirst("sub") is null)
+        {
+            var withId = new ClaimsIdentity(identity);
+            withId.AddClaim(new Claim(ClaimTypes.NameIdentifier, name));
+            var principal = new ClaimsPrincipal(withId);
+            foreach (var other in http.User.Identities.Where(i => !ReferenceEquals(i, identity)))
+            {
+                principal.AddIdentity(other);
+            }
+
+            http.User = principal;
+        }
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
