@@ -336,7 +336,7 @@ internal sealed class SampleEverythingGateway(SampleEverythingPackage package, A
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private McpClient? _client;
-    private SecurityDecision _failure;
+    private SecurityDecision? _failure;
     private IReadOnlyList<McpServerTool> _tools = [];
     private long _toolsFetched;
 
@@ -355,20 +355,22 @@ internal sealed class SampleEverythingGateway(SampleEverythingPackage package, A
                 return SecurityDecision.Allow();
             }
 
-            if (_failure.Code is { } code && code != McpErrorCodes.UpstreamUnavailable)
+            if (_failure is { Code: { } code } failure && code != McpErrorCodes.UpstreamUnavailable)
             {
-                return _failure; // a validator denial does not heal by retrying
+                return failure; // a validator denial does not heal by retrying
             }
 
             if (!package.Installed && !await InstallAsync(cancellationToken))
             {
-                return _failure = SecurityDecision.Deny(McpErrorCodes.UpstreamUnavailable, "The upstream MCP server package is not installed and could not be installed (npm ci failed; see the log).", 503);
+                _failure = SecurityDecision.Deny(McpErrorCodes.UpstreamUnavailable, "The upstream MCP server package is not installed and could not be installed (npm ci failed; see the log).", 503);
+                return _failure.Value;
             }
 
             var (decision, transport) = await launcher.CreateTransportAsync(SampleMcp.EverythingServerId, [package.EntryPoint, "stdio"], cancellationToken);
             if (!decision.IsAllowed || transport is null)
             {
-                return _failure = decision.IsAllowed ? SecurityDecision.Deny(McpErrorCodes.UpstreamUnavailable, "The upstream could not be launched.", 503) : decision;
+                _failure = decision.IsAllowed ? SecurityDecision.Deny(McpErrorCodes.UpstreamUnavailable, "The upstream could not be launched.", 503) : decision;
+                return _failure.Value;
             }
 
             _client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" }, cancellationToken: cancellationToken);
@@ -377,7 +379,8 @@ internal sealed class SampleEverythingGateway(SampleEverythingPackage package, A
         catch (Exception ex) when (ex is IOException or InvalidOperationException or McpException or TimeoutException)
         {
             SampleMcpLog.StartFailed(logger, ex);
-            return _failure = SecurityDecision.Deny(McpErrorCodes.UpstreamUnavailable, "The upstream MCP server could not be started.", 503);
+            _failure = SecurityDecision.Deny(McpErrorCodes.UpstreamUnavailable, "The upstream MCP server could not be started.", 503);
+            return _failure.Value;
         }
         finally
         {

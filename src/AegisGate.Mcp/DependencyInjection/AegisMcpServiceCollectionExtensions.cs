@@ -63,6 +63,7 @@ public static class AegisMcpServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<AegisMcpOptions>>();
             pipeline.AddCheck(new McpOriginCheck(options));
             pipeline.AddCheck(new McpEnvelopeCheck(options));
+            pipeline.AddCheck(new McpMethodCheck(options));
             pipeline.AddCheck(new McpAuthenticationCheck());
             pipeline.AddCheck(new McpSessionCheck(sp.GetService<McpSessionRegistry>()));
         });

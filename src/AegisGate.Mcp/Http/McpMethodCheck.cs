@@ -10,6 +10,11 @@ internal sealed class McpMethodCheck(IOptionsMonitor<AegisMcpOptions> options) :
     public ValueTask<SecurityDecision> EvaluateAsync(SecurityContext context, CancellationToken cancellationToken)
     {
         var message = context.GetMessage();
+        if (message is null && context.TryGetAttribute<McpHttpRequestInfo>(McpContextKeys.Http, out var http) && http is { HttpMethod: "GET" or "DELETE" })
+        {
+            return new(SecurityDecision.Allow()); // the session-bound stream/termination requests carry no message
+        }
+
         if (message is null)
         {
             return new(SecurityDecision.Deny(McpErrorCodes.MalformedMessage, "No MCP message to authorize.", 400));
