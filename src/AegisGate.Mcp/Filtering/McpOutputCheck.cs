@@ -97,7 +97,8 @@ internal sealed class McpOutputCheck(IContentScanner? scanner, IOptionsMonitor<A
             return new(SecurityDecision.Deny(McpErrorCodes.OutputBlocked, $"The server's output was blocked by the output policy ({rules}).", 502));
         }
 
-        if (result.Verdict >= ScanVerdict.Redact)
+        var needsRedaction = result.Findings.Any(static f => f.Action == DetectionAction.Redact && f.Category is not (DetectionCategory.Injection or DetectionCategory.Exfiltration));
+        if (needsRedaction)
         {
             if (result.RedactedContent is null)
             {
