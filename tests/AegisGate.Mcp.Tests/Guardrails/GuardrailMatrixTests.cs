@@ -173,7 +173,7 @@ public sealed class GuardrailMatrixTests
         yield return new Guardrail
         {
             Name = "rate-limit",
-            Create = static (mode, time) => mode == ComponentMode.Null ? new McpRateLimitCheck(null) : new McpRateLimitCheck(new McpRateLimiter(OptionsFor(mode, time, o => o.RateLimits.PerTool.TokenLimit = 1), time)),
+            Create = static (mode, time) => mode == ComponentMode.Null ? new McpRateLimitCheck(null) : new McpRateLimitCheck(new McpRateLimiter(OptionsFor(mode, time, o => { o.RateLimits.PerTool.TokenLimit = 1; o.RateLimits.PerTool.Period = TimeSpan.FromHours(1); }))),
             Allowed = static () => ToolCall(),
             Violation = static check =>
             {
