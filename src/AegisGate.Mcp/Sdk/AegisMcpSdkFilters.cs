@@ -248,12 +248,16 @@ internal sealed class AegisMcpSdkFilters
             return context.User;
         }
 
-        // Clients of stdio/stream servers authenticate through the operating system, not HTTP.
-        if (settings.LocalPrincipal is { Length: > 0 } local
-            && context.JsonRpcMessage.Context?.RelatedTransport is StreamServerTransport)
+        // Clients of stdio/stream servers authenticate through the operating system, not HTTP. A message counts as
+        // local only when it came through a stream transport (HTTP transports always attach their own transport).
+        var related = context.JsonRpcMessage.Context?.RelatedTransport;
+        var local = related is StreamServerTransport
+            || (related is null && context.Services?.GetService(typeof(ITransport)) is StreamServerTransport
+                && (context.Services.GetService(typeof(Microsoft.AspNetCore.Http.IHttpContextAccessor)) as Microsoft.AspNetCore.Http.IHttpContextAccessor)?.HttpContext is null);
+        if (settings.LocalPrincipal is { Length: > 0 } localName && local)
         {
             var identity = new ClaimsIdentity("aegis-local", ClaimTypes.Name, ClaimTypes.Role);
-            identity.AddClaim(new Claim(ClaimTypes.Name, local));
+            identity.AddClaim(new Claim(ClaimTypes.Name, localName));
             foreach (var role in settings.LocalPrincipalRoles)
             {
                 identity.AddClaim(new Claim(ClaimTypes.Role, role));
