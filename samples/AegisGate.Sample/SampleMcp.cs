@@ -257,6 +257,9 @@ internal sealed class SampleEverythingPackage
     /// <summary>The SHA-256 tree hash of <c>@modelcontextprotocol/server-everything@2026.8.31</c> as installed by <c>npm ci</c>.</summary>
     public const string PackageSha256 = "sha256:5cb6a4de15fcd15f9ca1109f4f9b71fcdcde3e374e3b6cbb5f530ecb3a38b09d";
 
+    /// <summary>The lock file's name in build output (renamed so that scans for package-lock.json skip bin/).</summary>
+    public const string PinnedLockName = "package-lock.pinned.json";
+
     private SampleEverythingPackage(string directory, string lockSource)
     {
         Directory = directory;
@@ -297,7 +300,7 @@ internal sealed class SampleEverythingPackage
     public static SampleEverythingPackage Locate(string contentRoot, string dataDir, string? configured)
     {
         var lockSource = new[] { Path.Combine(AppContext.BaseDirectory, "mcp-everything"), Path.Combine(contentRoot, "mcp-everything") }
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "package-lock.json"))) ?? Path.Combine(AppContext.BaseDirectory, "mcp-everything");
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "package-lock.json")) || File.Exists(Path.Combine(d, PinnedLockName))) ?? Path.Combine(AppContext.BaseDirectory, "mcp-everything");
         var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(configured))
         {
@@ -417,9 +420,10 @@ internal sealed class SampleEverythingGateway(SampleEverythingPackage package, A
         try
         {
             System.IO.Directory.CreateDirectory(package.Directory);
-            foreach (var file in new[] { "package.json", "package-lock.json" })
+            foreach (var (file, alternative) in new[] { ("package.json", "package.json"), ("package-lock.json", SampleEverythingPackage.PinnedLockName) })
             {
                 var source = Path.Combine(package.LockSource, file);
+                source = File.Exists(source) ? source : Path.Combine(package.LockSource, alternative);
                 var target = Path.Combine(package.Directory, file);
                 if (!File.Exists(target))
                 {
