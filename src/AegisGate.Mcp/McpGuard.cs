@@ -54,7 +54,8 @@ internal sealed class McpGuard
         };
         if (context.GetSessionId() is { } session)
         {
-            properties["session"] = session;
+            // A session id is a handle a client presents: the record keeps a correlatable digest, not the handle.
+            properties["session"] = SessionDigest(session);
         }
 
         if (record.RuleIds is { Length: > 0 } rules)
@@ -105,6 +106,10 @@ internal sealed class McpGuard
             lease?.Dispose();
         }
     }
+
+    /// <summary>The digest of a session id used in audit records (<c>sha256:</c> + 16 hex digits).</summary>
+    public static string SessionDigest(string sessionId)
+        => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)).AsSpan(0, 8));
 
     /// <summary>Hashes arguments for the audit record (never the arguments themselves).</summary>
     public static string HashArguments(JsonElement arguments)

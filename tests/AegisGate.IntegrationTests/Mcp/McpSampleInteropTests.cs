@@ -331,10 +331,10 @@ public sealed class McpSampleInteropTests
             Assert.That(lookup.GetProperty("Principal").GetString(), Is.EqualTo("sample-admin"));
             Assert.That(lookup.GetProperty("Decision").GetString(), Is.EqualTo("allow"));
             Assert.That(lookup.GetProperty("Properties").GetProperty("argsSha256").GetString(), Does.StartWith("sha256:"));
-            Assert.That(lookup.GetProperty("Properties").GetProperty("session").GetString(), Is.EqualTo(client.SessionId));
+            Assert.That(lookup.GetProperty("Properties").GetProperty("session").GetString(), Is.EqualTo(McpGuard.SessionDigest(client.SessionId!)));
+            Assert.That(string.Join('\n', lines), Does.Not.Contain(client.SessionId!), "the session handle itself is not recorded");
             Assert.That(int.Parse(lookup.GetProperty("Properties").GetProperty("resultBytes").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
             Assert.That(string.Join('\n', lines), Does.Not.Contain("A-1002").And.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M"));
-            Assert.That(records.Any(static r => r.GetProperty("Decision").GetString() == "deny" && r.GetProperty("Code").GetString() == McpErrorCodes.ToolUnknown) || true);
         }
     }
 
