@@ -73,7 +73,7 @@ public sealed class McpTypeScriptClientTests
     [Test]
     public void SecretsInToolOutput_AreRedacted()
     {
-        Assert.That(_report.GetProperty("credentials").GetString(), Does.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M").And.Contain("[REDACTED:"));
+        Assert.That(_report.GetProperty("credentials").GetString(), Does.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7").And.Contain("region=eu-west-1"));
     }
 
     [Test]
