@@ -16,8 +16,9 @@ public static class SampleApp
 
     /// <summary>Builds the sample host.</summary>
     /// <param name="args">Command-line arguments (<c>--urls</c> and configuration overrides work as usual).</param>
+    /// <param name="configure">Optional extra service registrations (tests use it to add doubles).</param>
     /// <returns>The application, ready to run.</returns>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddAegisEnvironmentVariables();
@@ -56,6 +57,8 @@ public static class SampleApp
             .AddAegisHealthChecks()
             .AddSampleGovernance(builder.Configuration)
             .AddSampleHttp(apiKey);
+        builder.AddSampleMcp(apiKey, dataDir);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
 
@@ -64,6 +67,7 @@ public static class SampleApp
 
         app.UseSampleHttp();
         app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
+        app.MapSampleMcp();
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",
