@@ -53,12 +53,14 @@ public static class SampleApp
         });
 
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
-            .AddAegisHealthChecks();
+            .AddAegisHealthChecks()
+            .AddSampleA2A(builder, dataDir, apiKey);
 
         var app = builder.Build();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, pki, apiKey, dataDir));
 
+        app.UseSampleA2A();
         app.MapAegisHealth("/healthz");
         app.MapGet("/", () => Results.Json(new
         {

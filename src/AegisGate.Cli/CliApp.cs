@@ -14,6 +14,7 @@ internal static class CliApp
     {
         var root = new RootCommand("AegisGate: security middleware for AI infrastructure — command-line tool.");
         root.Subcommands.Add(KeysCommand.Create(stdout, stderr));
+        root.Subcommands.Add(A2ACommand.Create(stdout, stderr));
         return root;
     }
 
