@@ -45,7 +45,7 @@ internal sealed class A2ATestServer : IAsyncDisposable
 
     public int HandlerCalls;
 
-    public static async Task<A2ATestServer> StartAsync(Action<IServiceCollection>? services = null, Action<A2ATestFiles>? files = null, Action<AegisA2AOptions>? options = null, TimeSpan? checkTimeout = null, bool registerLicense = true)
+    public static async Task<A2ATestServer> StartAsync(Action<IServiceCollection>? services = null, Action<A2ATestFiles>? files = null, Action<AegisA2AOptions>? options = null, TimeSpan? checkTimeout = null, bool registerLicense = true, Action<WebApplication>? configureApp = null)
     {
         var directory = new TempDirectory();
         var testFiles = new A2ATestFiles(directory.Path);
@@ -88,6 +88,7 @@ internal sealed class A2ATestServer : IAsyncDisposable
                 Interlocked.Increment(ref server!.HandlerCalls);
                 return http.Response.WriteAsync("handled");
             });
+            configureApp?.Invoke(app);
             await app.StartAsync();
         }
         catch
