@@ -70,6 +70,7 @@ internal sealed class A2ARuntime : IDisposable
         _config.Dispose();
         Capabilities.Dispose();
         RateLimiter.Dispose();
+        Nonces.Dispose();
     }
 
     private void OnConfigChanged(A2AConfigFile model)

@@ -15,6 +15,9 @@ public sealed class NonceCacheTests
         _cache = new NonceCache(_time);
     }
 
+    [TearDown]
+    public void TearDown() => _cache.Dispose();
+
     [Test]
     public void TryAdd_SameNonceTwice_ReportsReplay()
     {
