@@ -56,7 +56,8 @@ public static class SampleApp
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
             .AddAegisHealthChecks()
             .AddSampleGovernance(builder.Configuration)
-            .AddSampleHttp(apiKey);
+            .AddSampleHttp(apiKey)
+            .AddSampleA2A(builder, dataDir, apiKey);
         builder.AddSampleMcp(apiKey, dataDir);
         configure?.Invoke(builder);
 
@@ -65,6 +66,7 @@ public static class SampleApp
         app.PrintAuditTrailOnStart(); // ApplicationStarted runs callbacks last-registered first: this prints after the banner.
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, pki, apiKey, dataDir));
 
+        app.UseSampleA2A();
         app.UseSampleHttp();
         app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapSampleMcp();

@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(LicenseCommand.Create(stdout, stderr));
         root.Subcommands.Add(ComplianceCommand.Create(stdout, stderr));
+        root.Subcommands.Add(A2ACommand.Create(stdout, stderr));
         return root;
     }
 

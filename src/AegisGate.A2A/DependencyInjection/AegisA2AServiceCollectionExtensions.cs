@@ -1,0 +1,88 @@
+using AegisGate.A2A;
+using AegisGate.A2A.Capabilities;
+using AegisGate.A2A.Configuration;
+using AegisGate.A2A.Http;
+using AegisGate.A2A.Integrity;
+using AegisGate.A2A.Licensing;
+using AegisGate.A2A.Mtls;
+using AegisGate.A2A.RateLimiting;
+using AegisGate.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the A2A pillar.</summary>
+public static class AegisA2AServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the A2A pillar: options (<c>AegisGate:A2A</c>, validated on start), the <c>a2a</c> pipeline
+    /// (<c>mTLS Auth → HMAC Verify → License Check → Rate Limit → Capability Check</c>), the capability store, the admin
+    /// authorization policy and the <c>aegisgate.a2a</c> health check. An <see cref="AegisGate.Licensing.ILicenseProvider"/>
+    /// must be registered too, or <c>UseAegisA2A()</c> refuses to start. Repeated calls do nothing more.
+    /// </summary>
+    /// <param name="builder">The AegisGate builder.</param>
+    /// <returns>The builder, so that calls can be chained.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IAegisBuilder AddAegisA2A(this IAegisBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (services.Any(static d => d.ServiceType == typeof(A2AMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<A2AMarker>();
+        services.AddOptionsWithValidateOnStart<AegisA2AOptions, AegisA2AOptionsValidator>().BindConfiguration(AegisA2AOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AegisA2AOptions>, AegisA2AOptionsCustomValidator>());
+        services.TryAddSingleton<A2ARuntime>();
+        services.TryAddSingleton<MtlsAuthenticationCheck>();
+        services.TryAddSingleton<SignatureVerificationCheck>();
+        services.TryAddSingleton<LicenseTierCheck>();
+        services.TryAddSingleton<AgentRateLimitCheck>();
+        services.TryAddSingleton<CapabilityCheck>();
+        services.TryAddSingleton<AuditTrail>();
+        builder.AddPipeline(AegisA2ADefaults.PipelineName, static (pipeline, sp) => pipeline
+            .AddCheck(sp.GetRequiredService<MtlsAuthenticationCheck>())
+            .AddCheck(sp.GetRequiredService<SignatureVerificationCheck>())
+            .AddCheck(sp.GetRequiredService<LicenseTierCheck>())
+            .AddCheck(sp.GetRequiredService<AgentRateLimitCheck>())
+            .AddCheck(sp.GetRequiredService<CapabilityCheck>()));
+        services.AddAuthorizationBuilder().AddPolicy(AegisA2ADefaults.AdminPolicy, static policy => policy
+            .AddAuthenticationSchemes("AegisApiKey")
+            .RequireAuthenticatedUser()
+            .RequireRole(AegisA2ADefaults.AdminRole));
+        services.AddHealthChecks().AddCheck<A2AHealthCheck>(AegisA2ADefaults.HealthCheckName);
+        return builder;
+    }
+
+    /// <summary>Adds the A2A pillar and configures its options.</summary>
+    /// <param name="builder">The AegisGate builder.</param>
+    /// <param name="configure">Configures <see cref="AegisA2AOptions"/>.</param>
+    /// <returns>The builder, so that calls can be chained.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IAegisBuilder AddAegisA2A(this IAegisBuilder builder, Action<AegisA2AOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddAegisA2A();
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the A2A pillar and binds its options from a configuration section (usually <c>AegisGate:A2A</c>).</summary>
+    /// <param name="builder">The AegisGate builder.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>The builder, so that calls can be chained.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IAegisBuilder AddAegisA2A(this IAegisBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        builder.AddAegisA2A();
+        builder.Services.Configure<AegisA2AOptions>(section);
+        return builder;
+    }
+
+    internal sealed class A2AMarker;
+}
