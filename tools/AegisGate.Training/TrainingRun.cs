@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AegisGate.Detection.Classifier;
+
+namespace AegisGate.Training;
+
+/// <summary>Metrics of one family (or of all rows) at one threshold.</summary>
+/// <param name="Family">The family, or <c>all</c>.</param>
+/// <param name="Attacks">Attack rows.</param>
+/// <param name="Benign">Benign rows.</param>
+/// <param name="TruePositives">Attacks flagged.</param>
+/// <param name="FalsePositives">Benign rows flagged.</param>
+internal sealed record FamilyMetrics(string Family, int Attacks, int Benign, int TruePositives, int FalsePositives)
+{
+    public double Recall => Attacks == 0 ? double.NaN : (double)TruePositives / Attacks;
+
+    public double Fpr => Benign == 0 ? double.NaN : (double)FalsePositives / Benign;
+
+    public double Precision => TruePositives + FalsePositives == 0 ? double.NaN : (double)TruePositives / (TruePositives + FalsePositives);
+}
+
+/// <summary>The outcome of a training run.</summary>
+internal sealed record TrainingResult(byte[] ModelBytes, string Report, double ValidationRecall, double ValidationBenignFpr, double ValidationTriggerFpr);
+
+/// <summary>The whole training procedure: split, cross-validate, calibrate, choose thresholds, train, evaluate.</summary>
+internal static class TrainingRun
+{
+    /// <summary>Runs training on a corpus file.</summary>
+    /// <param name="corpusPath">The corpus.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="log">Progress output.</param>
+    /// <returns>The result.</returns>
+    public static TrainingResult Run(string corpusPath, TrainingOptions options, TextWriter log)
+    {
+        var rows = Corpus.Load(corpusPath, out var corpusSha);
+        return Run(rows, corpusSha, options, log);
+    }
+
+    /// <summary>Runs training on loaded rows.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="corpusSha">The corpus hash (recorded in the model).</param>
+    /// <param name="options">Options.</param>
+    /// <param name="log">Progress output.</param>
+    /// <returns>The result.</returns>
+    public static TrainingResult Run(List<CorpusRow> rows, byte[] corpusSha, TrainingOptions options, TextWriter log)
+    {
+        var groups = Corpus.GroupNearDuplicates(rows, options.DuplicateThreshold);
+        var isValidation = Corpus.ValidationSplit(rows, options.ValidationEvery, options.Seed);
+        var train = rows.Where((_, i) => !isValidation[i]).ToList();
+        var validation = rows.Where((_, i) => isValidation[i]).ToList();
+        log.WriteLine($"rows {rows.Count}, near-duplicate groups {groups}, train {train.Count}, validation {validation.Count}");
+
+        var trainDocs = train.Select(r => new Document(Trainer.Featurize(r.Canonical, options), r.IsAttack)).ToList();
+
+        // Out-of-fold logits on the training split: calibration and thresholds never see the validation split.
+        var folds = Corpus.Folds(train, options.Folds, options.Seed);
+        var oof = new double[train.Count];
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var fit = trainDocs.Where((_, i) => folds[i] != f).ToList();
+            var model = Trainer.Train(fit, options);
+            var scorer = HashedLinearInjectionModel.Load(Trainer.Serialize(model, options, (1, 0), (0.5, 0.5), corpusSha, fit.Count, 0));
+            for (var i = 0; i < train.Count; i++)
+            {
+                if (folds[i] == f)
+                {
+                    oof[i] = scorer.MaxLogit(train[i].Canonical);
+                }
+            }
+
+            log.WriteLine($"fold {f + 1}/{options.Folds} done");
+        }
+
+        var calibration = Trainer.FitPlatt(oof, train.Select(r => r.IsAttack).ToList());
+        var oofProbability = oof.Select(z => Trainer.Sigmoid((calibration.A * z) + calibration.B)).ToArray();
+        var benignOof = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => oofProbability[x.i]).ToList();
+        var triggerOof = train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => oofProbability[x.i]).ToList();
+        var recommended = Math.Max(Trainer.ThresholdAtFpr(benignOof, options.TargetFpr), triggerOof.Count > 0 ? Trainer.ThresholdAtFpr(triggerOof, options.TriggerTargetFpr) : 0);
+        var sensitive = Math.Min(recommended, Trainer.ThresholdAtFpr(benignOof, options.SensitiveFpr));
+        recommended = Math.Clamp(recommended, 1e-4, 0.9999);
+        sensitive = Math.Clamp(sensitive, 1e-4, 0.9999);
+
+        var final = Trainer.Train(trainDocs, options);
+        var bytes = Trainer.Serialize(final, options, calibration, (recommended, sensitive), corpusSha, train.Count, validation.Count);
+        var shipped = HashedLinearInjectionModel.Load(bytes);
+
+        var validationScores = validation.Select(r => shipped.Score(r.Canonical)).ToList();
+        var trainScores = oofProbability.ToList();
+        var report = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        report.AppendLine("# Injection classifier training report").AppendLine();
+        report.AppendLine(inv, $"- corpus sha256 `{Convert.ToHexStringLower(corpusSha)}`, {rows.Count} rows, {groups} near-duplicate groups (MinHash Jaccard ≥ {options.DuplicateThreshold})");
+        report.AppendLine(inv, $"- split: validation = every {options.ValidationEvery}th near-duplicate group per family (seeded SHA-256 order): train {train.Count}, validation {validation.Count} (never trained on, never used for calibration or thresholds)");
+        report.AppendLine(inv, $"- features: word 1–{options.WordNgramMax}-grams + char {options.CharNgramMin}–{options.CharNgramMax}-grams, 2^{options.BucketBits} int8 buckets, window {options.WindowTokens} tokens (half overlap), norm n^{options.NormExponent}");
+        report.AppendLine(inv, $"- training: logistic regression, AdaGrad SGD, {options.Epochs} epochs, lr {options.LearningRate}, L2 {options.L2}, benign weight {options.BenignWeight}, seed {options.Seed}");
+        report.AppendLine(inv, $"- calibration (Platt, {options.Folds}-fold out-of-fold logits): A = {calibration.A:F4}, B = {calibration.B:F4}");
+        report.AppendLine(inv, $"- thresholds (out-of-fold, calibrated probability): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
+        report.AppendLine(inv, $"- model: {bytes.Length:N0} bytes, id `{shipped.ModelId}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`").AppendLine();
+
+        var summary = AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
+        _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation)", train, trainScores, recommended, sensitive);
+        return new TrainingResult(bytes, report.ToString(), summary.Recall, summary.BenignFpr, summary.TriggerFpr);
+    }
+
+    private static (double Recall, double BenignFpr, double TriggerFpr) AppendMetrics(StringBuilder report, string title, IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores, double recommended, double sensitive)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        report.AppendLine(inv, $"## {title}").AppendLine();
+        report.AppendLine(inv, $"ROC AUC {Auc(rows, scores):F4}").AppendLine();
+        (double, double, double) result = default;
+        foreach (var (name, threshold) in new[] { ("recommended", recommended), ("sensitive", sensitive) })
+        {
+            report.AppendLine(inv, $"### At the {name} threshold {threshold:F4}").AppendLine();
+            report.AppendLine("| family | attacks | benign | recall | FPR | precision |");
+            report.AppendLine("|---|---:|---:|---:|---:|---:|");
+            var all = Metrics("**all**", rows, scores, threshold, _ => true);
+            foreach (var family in rows.Select(r => r.Family).Distinct().Order(StringComparer.Ordinal))
+            {
+                Row(report, Metrics(family, rows, scores, threshold, r => r.Family == family));
+            }
+
+            Row(report, all);
+            report.AppendLine();
+            var trigger = Metrics(Corpus.TriggerFamily, rows, scores, threshold, r => r.Family == Corpus.TriggerFamily);
+            if (name == "recommended")
+            {
+                result = (all.Recall, all.Fpr, trigger.Fpr);
+            }
+        }
+
+        return result;
+    }
+
+    private static FamilyMetrics Metrics(string family, IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores, double threshold, Func<CorpusRow, bool> filter)
+    {
+        int attacks = 0, benign = 0, tp = 0, fp = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!filter(rows[i]))
+            {
+                continue;
+            }
+
+            var flagged = scores[i] >= threshold;
+            if (rows[i].IsAttack)
+            {
+                attacks++;
+                tp += flagged ? 1 : 0;
+            }
+            else
+            {
+                benign++;
+                fp += flagged ? 1 : 0;
+            }
+        }
+
+        return new FamilyMetrics(family, attacks, benign, tp, fp);
+    }
+
+    private static void Row(StringBuilder report, FamilyMetrics m)
+    {
+        static string F(double v) => double.IsNaN(v) ? "–" : v.ToString("F3", CultureInfo.InvariantCulture);
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {m.Family} | {m.Attacks} | {m.Benign} | {F(m.Recall)} | {F(m.Fpr)} ({m.FalsePositives}) | {F(m.Precision)} |");
+    }
+
+    private static double Auc(IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores)
+    {
+        var pos = rows.Select((r, i) => (r, i)).Where(x => x.r.IsAttack).Select(x => scores[x.i]).ToList();
+        var neg = rows.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => scores[x.i]).ToList();
+        if (pos.Count == 0 || neg.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        double wins = 0;
+        foreach (var p in pos)
+        {
+            foreach (var n in neg)
+            {
+                wins += p > n ? 1 : p == n ? 0.5 : 0;
+            }
+        }
+
+        return wins / pos.Count / neg.Count;
+    }
+}
