@@ -16,6 +16,9 @@ for (var i = 0; i < args.Length; i++)
         case "--corpus": corpus = Value(); break;
         case "--out": output = Value(); break;
         case "--report": reportPath = Value(); break;
+        case "--mil": options = options with { MultipleInstance = bool.Parse(Value()) }; break;
+        case "--augment": options = options with { AugmentCopies = int.Parse(Value(), inv) }; break;
+        case "--dump": options = options with { DumpPath = Value() }; break;
         case "--bits": options = options with { BucketBits = int.Parse(Value(), inv) }; break;
         case "--word-ngrams": options = options with { WordNgramMax = int.Parse(Value(), inv) }; break;
         case "--char-min": options = options with { CharNgramMin = int.Parse(Value(), inv) }; break;

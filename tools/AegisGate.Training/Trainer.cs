@@ -21,7 +21,7 @@ internal sealed record TrainingOptions
 
     public double L2 { get; init; } = 1e-5;
 
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = 10;
 
     public double LearningRate { get; init; } = 0.1;
 
@@ -29,6 +29,12 @@ internal sealed record TrainingOptions
     public double BenignWeight { get; init; } = 1.0;
 
     public ulong Seed { get; init; } = 20261126;
+
+    /// <summary>Gets how many augmented copies (injection inside a benign prompt) each short injection gets.</summary>
+    public int AugmentCopies { get; init; } = 4;
+
+    /// <summary>Gets a value indicating whether attack documents train on their best window only (multiple-instance learning).</summary>
+    public bool MultipleInstance { get; init; } = true;
 
     public int Folds { get; init; } = 5;
 
@@ -44,6 +50,9 @@ internal sealed record TrainingOptions
 
     /// <summary>Target false-positive rate on benign rows for the sensitive (third-party content) threshold.</summary>
     public double SensitiveFpr { get; init; } = 0.03;
+
+    /// <summary>Gets a path to write every row's score to (tab-separated; for error analysis), or <see langword="null"/>.</summary>
+    public string? DumpPath { get; init; }
 
     public FeaturizerSettings Featurizer => new(BucketBits, WordNgramMax, CharNgramMin, CharNgramMax, HashSeed);
 }
@@ -108,31 +117,53 @@ internal static class Trainer
         var attackWeight = docs.Count / (2.0 * Math.Max(1, attacks));
         var benignWeight = docs.Count / (2.0 * Math.Max(1, benign)) * options.BenignWeight;
 
-        var examples = new List<(Window Window, float Label, float Weight)>();
-        foreach (var doc in docs)
-        {
-            var weight = (doc.IsAttack ? attackWeight : benignWeight) / doc.Windows.Length;
-            foreach (var window in doc.Windows)
-            {
-                examples.Add((window, doc.IsAttack ? 1f : 0f, (float)weight));
-            }
-        }
-
         var size = 1 << options.BucketBits;
         var w = new float[size];
         var g2 = new float[size];
         double bias = 0, biasG2 = 0;
         var lr = options.LearningRate;
         var l2 = (float)options.L2;
-        var order = new int[examples.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
         var rng = new SplitMix64(options.Seed);
+        var examples = new List<(Window Window, float Label, float Weight)>();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
+            // Multiple-instance learning: inference takes the maximum over windows, so an attack document needs one
+            // attack-looking window (its current best one, after a first epoch on all windows), while every window of a
+            // benign document must look benign.
+            examples.Clear();
+            foreach (var doc in docs)
+            {
+                var docWeight = doc.IsAttack ? attackWeight : benignWeight;
+                if (doc.IsAttack && options.MultipleInstance && epoch > 0 && doc.Windows.Length > 1)
+                {
+                    var best = doc.Windows[0];
+                    var bestScore = double.NegativeInfinity;
+                    foreach (var window in doc.Windows)
+                    {
+                        var z = Dot(w, window);
+                        if (z > bestScore)
+                        {
+                            bestScore = z;
+                            best = window;
+                        }
+                    }
+
+                    examples.Add((best, 1f, (float)docWeight));
+                    continue;
+                }
+
+                foreach (var window in doc.Windows)
+                {
+                    examples.Add((window, doc.IsAttack ? 1f : 0f, (float)(docWeight / doc.Windows.Length)));
+                }
+            }
+
+            var order = new int[examples.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
             for (var i = order.Length - 1; i > 0; i--)
             {
                 var j = (int)(rng.Next() % (ulong)(i + 1));
@@ -273,6 +304,17 @@ internal static class Trainer
 
         var boundary = sorted[allowed];
         return Math.BitIncrement(boundary);
+    }
+
+    private static double Dot(float[] w, Window window)
+    {
+        double z = 0;
+        for (var k = 0; k < window.Buckets.Length; k++)
+        {
+            z += w[window.Buckets[k]] * window.Values[k];
+        }
+
+        return z;
     }
 
     public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));

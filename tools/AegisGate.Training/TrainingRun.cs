@@ -51,14 +51,15 @@ internal static class TrainingRun
         var validation = rows.Where((_, i) => isValidation[i]).ToList();
         log.WriteLine($"rows {rows.Count}, near-duplicate groups {groups}, train {train.Count}, validation {validation.Count}");
 
-        var trainDocs = train.Select(r => new Document(Trainer.Featurize(r.Canonical, options), r.IsAttack)).ToList();
+        var trainDocs = train.Select(r => new Document(Trainer.Featurize(TrainingText(r, train), options), r.IsAttack)).ToList();
+        var folds = Corpus.Folds(train, options.Folds, options.Seed);
+        var augmented = Augment(train, folds, options);
 
         // Out-of-fold logits on the training split: calibration and thresholds never see the validation split.
-        var folds = Corpus.Folds(train, options.Folds, options.Seed);
         var oof = new double[train.Count];
         for (var f = 0; f < options.Folds; f++)
         {
-            var fit = trainDocs.Where((_, i) => folds[i] != f).ToList();
+            var fit = trainDocs.Where((_, i) => folds[i] != f).Concat(augmented.Where(a => folds[a.Source] != f).Select(a => a.Doc)).ToList();
             var model = Trainer.Train(fit, options);
             var scorer = HashedLinearInjectionModel.Load(Trainer.Serialize(model, options, (1, 0), (0.5, 0.5), corpusSha, fit.Count, 0));
             for (var i = 0; i < train.Count; i++)
@@ -81,7 +82,7 @@ internal static class TrainingRun
         recommended = Math.Clamp(recommended, 1e-4, 0.9999);
         sensitive = Math.Clamp(sensitive, 1e-4, 0.9999);
 
-        var final = Trainer.Train(trainDocs, options);
+        var final = Trainer.Train([.. trainDocs, .. augmented.Select(a => a.Doc)], options);
         var bytes = Trainer.Serialize(final, options, calibration, (recommended, sensitive), corpusSha, train.Count, validation.Count);
         var shipped = HashedLinearInjectionModel.Load(bytes);
 
@@ -100,7 +101,80 @@ internal static class TrainingRun
 
         var summary = AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
         _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation)", train, trainScores, recommended, sensitive);
+        if (options.DumpPath is not null)
+        {
+            var lines = train.Select((r, i) => (Split: "oof", Row: r, Score: oofProbability[i]))
+                .Concat(validation.Select((r, i) => (Split: "val", Row: r, Score: validationScores[i])))
+                .OrderBy(x => x.Score)
+                .Select(x => string.Create(inv, $"{x.Split}\t{(x.Row.IsAttack ? "attack" : "benign")}\t{x.Row.Family}\t{x.Score:F4}\t{x.Row.Text.ReplaceLineEndings(" ")[..Math.Min(300, x.Row.Text.ReplaceLineEndings(" ").Length)]}"));
+            File.WriteAllLines(options.DumpPath, lines);
+        }
+
         return new TrainingResult(bytes, report.ToString(), summary.Recall, summary.BenignFpr, summary.TriggerFpr);
+    }
+
+    /// <summary>
+    /// Augmentation (training split only): each short injection (direct, hijacking, extraction families) is also
+    /// trained appended to and prepended to a benign prompt, as injections arrive inside documents and tool output.
+    /// The benign host comes from the same cross-validation fold, so out-of-fold scores stay clean.
+    /// </summary>
+    private static List<(int Source, Document Doc)> Augment(List<CorpusRow> train, int[] folds, TrainingOptions options)
+    {
+        var result = new List<(int, Document)>();
+        if (options.AugmentCopies <= 0)
+        {
+            return result;
+        }
+
+        var benign = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack && x.r.Family != Corpus.TriggerFamily).ToList();
+        var rng = new SplitMix64(options.Seed ^ 0xA06u);
+        for (var i = 0; i < train.Count; i++)
+        {
+            var row = train[i];
+            if (!row.IsAttack || row.Family is not ("prompt_injection_direct" or "prompt_injection_hijacking" or "prompt_extraction"))
+            {
+                continue;
+            }
+
+            var injection = TrainingText(row, train);
+            for (var c = 0; c < options.AugmentCopies; c++)
+            {
+                var hosts = benign.Where(b => folds[b.i] == folds[i]).ToList();
+                var host = hosts[(int)(rng.Next() % (ulong)hosts.Count)].r.Canonical;
+                var text = (rng.Next() & 1) == 0 ? host + "\n\n" + injection : injection + "\n\n" + host;
+                result.Add((i, new Document(Trainer.Featurize(text, options), true)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The text an attack row is trained on: the deepset injections are often a benign question of the same corpus
+    /// with an injection appended; the benign part is removed so that ordinary questions do not become attack
+    /// evidence (only benign texts of the training split are used).
+    /// </summary>
+    private static string TrainingText(CorpusRow row, IReadOnlyList<CorpusRow> train)
+    {
+        if (!row.IsAttack)
+        {
+            return row.Canonical;
+        }
+
+        var text = row.Canonical;
+        foreach (var other in train)
+        {
+            if (!other.IsAttack && other.Canonical.Length >= 15 && other.Canonical.Length < text.Length && text.Contains(other.Canonical, StringComparison.Ordinal))
+            {
+                var stripped = text.Replace(other.Canonical, " ", StringComparison.Ordinal);
+                if (stripped.Count(char.IsLetter) >= 8)
+                {
+                    text = stripped;
+                }
+            }
+        }
+
+        return text;
     }
 
     private static (double Recall, double BenignFpr, double TriggerFpr) AppendMetrics(StringBuilder report, string title, IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores, double recommended, double sensitive)
