@@ -18,6 +18,7 @@ for (var i = 0; i < args.Length; i++)
         case "--report": reportPath = Value(); break;
         case "--mil": options = options with { MultipleInstance = bool.Parse(Value()) }; break;
         case "--augment": options = options with { AugmentCopies = int.Parse(Value(), inv) }; break;
+        case "--long-benign": options = options with { LongBenignPerFold = int.Parse(Value(), inv) }; break;
         case "--dump": options = options with { DumpPath = Value() }; break;
         case "--bits": options = options with { BucketBits = int.Parse(Value(), inv) }; break;
         case "--word-ngrams": options = options with { WordNgramMax = int.Parse(Value(), inv) }; break;

@@ -15,7 +15,7 @@ internal sealed record TrainingOptions
 
     public uint HashSeed { get; init; } = 0xA5E15_001u;
 
-    public int WindowTokens { get; init; } = 256;
+    public int WindowTokens { get; init; } = 32;
 
     public float NormExponent { get; init; } = 0.5f;
 
@@ -32,6 +32,9 @@ internal sealed record TrainingOptions
 
     /// <summary>Gets how many augmented copies (injection inside a benign prompt) each short injection gets.</summary>
     public int AugmentCopies { get; init; } = 4;
+
+    /// <summary>Gets how many long benign documents (joined benign prompts) each fold gets.</summary>
+    public int LongBenignPerFold { get; init; } = 40;
 
     /// <summary>Gets a value indicating whether attack documents train on their best window only (multiple-instance learning).</summary>
     public bool MultipleInstance { get; init; } = true;

@@ -146,6 +146,24 @@ internal static class TrainingRun
             }
         }
 
+        // Long benign documents (several benign prompts of one fold joined), so that length alone is no attack evidence.
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var pool = benign.Where(b => folds[b.i] == f).ToList();
+            for (var d = 0; d < options.LongBenignPerFold && pool.Count > 0; d++)
+            {
+                var parts = 4 + (int)(rng.Next() % 20);
+                var first = pool[(int)(rng.Next() % (ulong)pool.Count)];
+                var text = new System.Text.StringBuilder(first.r.Canonical);
+                for (var k = 1; k < parts; k++)
+                {
+                    _ = text.Append("\n\n").Append(pool[(int)(rng.Next() % (ulong)pool.Count)].r.Canonical);
+                }
+
+                result.Add((first.i, new Document(Trainer.Featurize(text.ToString(), options), false)));
+            }
+        }
+
         return result;
     }
 
