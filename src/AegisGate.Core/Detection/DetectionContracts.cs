@@ -155,3 +155,124 @@ public interface IContentScanner
     /// <returns>The result. Invalid JSON is a <see cref="ScanVerdict.Block"/> with an error code.</returns>
     ScanResult ScanJson(ReadOnlyMemory<byte> utf8Json, ScanOptions options);
 }
+
+/// <summary>
+/// Scans a text stream (chunked bodies, server-sent events) piece by piece. A secret split across pieces is still
+/// found: each stream holds back a bounded tail (the current token plus an overlap) until the next piece or
+/// <see cref="IContentScanSession.Complete"/> shows it is safe, and releases everything before it, redacted when
+/// <see cref="ScanOptions.ProduceRedacted"/> is set. The engine registers the same singleton as
+/// <see cref="IContentScanner"/> and <see cref="IContentStreamScanner"/>.
+/// </summary>
+public interface IContentStreamScanner
+{
+    /// <summary>Starts scanning a stream. Dispose the session when the body ends or is abandoned.</summary>
+    /// <param name="options">The scan options of the whole stream.</param>
+    /// <returns>A stream that is not thread-safe: feed it from one reader at a time.</returns>
+    IContentScanSession StartSession(ScanOptions options);
+}
+
+/// <summary>
+/// One scanned stream. Write pieces in order; send each result's <see cref="StreamScanResult.Output"/> onwards. Once a
+/// result is <see cref="ScanVerdict.Block"/> the stream stays blocked: the caller must stop forwarding (for example
+/// abort the response) and every later result has an empty output.
+/// </summary>
+public interface IContentScanSession : IDisposable
+{
+    /// <summary>Gets the verdict so far: the strongest action of every finding up to now.</summary>
+    ScanVerdict Verdict { get; }
+
+    /// <summary>Gets every finding up to now. Offsets index the whole stream (all pieces written, in UTF-16 code units).</summary>
+    IReadOnlyList<DetectionFinding> Findings { get; }
+
+    /// <summary>Gets the most characters the stream holds back between calls (the bound on added latency and memory).</summary>
+    int MaxHeldBackChars { get; }
+
+    /// <summary>Scans the next piece.</summary>
+    /// <param name="chunk">The next characters of the stream (may split a surrogate pair or a token anywhere).</param>
+    /// <returns>What may be released now and what was found.</returns>
+    StreamScanResult Write(ReadOnlySpan<char> chunk);
+
+    /// <summary>Ends the stream: scans and releases the held-back tail.</summary>
+    /// <returns>The last output and findings.</returns>
+    StreamScanResult Complete();
+}
+
+/// <summary>The outcome of writing one piece to an <see cref="IContentScanSession"/>.</summary>
+public sealed record StreamScanResult
+{
+    /// <summary>Gets the verdict of the stream so far (cumulative).</summary>
+    public required ScanVerdict Verdict { get; init; }
+
+    /// <summary>
+    /// Gets the text that may be forwarded now: the original text, or its redacted form when
+    /// <see cref="ScanOptions.ProduceRedacted"/> is set. Empty when everything is held back or the stream is blocked.
+    /// </summary>
+    public string Output { get; init; } = string.Empty;
+
+    /// <summary>Gets the findings new in this call (offsets index the whole stream).</summary>
+    public IReadOnlyList<DetectionFinding> Findings { get; init; } = [];
+
+    /// <summary>Gets the error code when the stream exceeded a limit or the input is invalid (the verdict is then <see cref="ScanVerdict.Block"/>).</summary>
+    public string? ErrorCode { get; init; }
+}
+
+/// <summary>A built-in or custom rule as the catalogue lists it (no patterns: those are internal).</summary>
+public sealed record DetectionRuleDescriptor
+{
+    /// <summary>Gets the stable rule id, for example <c>secret.github_pat</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the human-readable name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the category.</summary>
+    public required DetectionCategory Category { get; init; }
+
+    /// <summary>Gets the severity.</summary>
+    public required DetectionSeverity Severity { get; init; }
+
+    /// <summary>Gets the action when the policy does not override it.</summary>
+    public required DetectionAction DefaultAction { get; init; }
+
+    /// <summary>Gets the base confidence of a match, 0–1 (validators and context raise or lower it per finding).</summary>
+    public required double Confidence { get; init; }
+
+    /// <summary>Gets the compliance mappings: OWASP LLM Top 10 2025 (<c>LLM02</c>), MITRE ATLAS (<c>AML.T0057</c>), data categories (<c>GDPR:Art4(1)</c>, <c>PCI-DSS:PAN</c>, <c>HIPAA:PHI</c>).</summary>
+    public IReadOnlyList<string> Mappings { get; init; } = [];
+
+    /// <summary>Gets the mask label used when the finding is redacted, for example <c>AWS_ACCESS_KEY_ID</c>.</summary>
+    public required string RedactionLabel { get; init; }
+
+    /// <summary>Gets a short description of what the rule matches and how it is validated.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gets a value indicating whether the rule comes from a custom rule pack.</summary>
+    public bool IsCustom { get; init; }
+}
+
+/// <summary>The rules the engine runs (built-in and custom packs), for listings and compliance reports.</summary>
+public interface IDetectionRuleCatalog
+{
+    /// <summary>Gets every rule, ordered by id.</summary>
+    IReadOnlyList<DetectionRuleDescriptor> Rules { get; }
+}
+
+/// <summary>
+/// A trained prompt-injection classifier (issue 8) that the engine combines with its lexical injection signals.
+/// It receives the text exactly as <see cref="TextCanonicalizer"/> produced it, in windows of at most
+/// <see cref="MaxWindowChars"/> characters with an overlap. When no model is registered the lexical signals decide
+/// alone; that is the documented behaviour of the lexical tier, not a fallback.
+/// </summary>
+public interface IInjectionModel
+{
+    /// <summary>Gets the model name and version (for audit and metrics).</summary>
+    string Name { get; }
+
+    /// <summary>Gets the longest window the model scores; longer text is split into overlapping windows and the maximum taken.</summary>
+    int MaxWindowChars { get; }
+
+    /// <summary>Scores one canonicalised window.</summary>
+    /// <param name="canonicalText">A window of <see cref="CanonicalText.Text"/>.</param>
+    /// <returns>The probability, 0–1, that the window is a prompt injection or jailbreak.</returns>
+    double Score(ReadOnlySpan<char> canonicalText);
+}

@@ -1,0 +1,102 @@
+using AegisGate.Detection;
+
+namespace AegisGate.Core.Tests.Detection;
+
+public sealed class TextCanonicalizerTests
+{
+    [Test]
+    public void Canonicalize_PlainAscii_ReturnsSameInstance()
+    {
+        const string text = "What is the capital of France? It is Paris, a city of 2.1 million.";
+
+        var canonical = TextCanonicalizer.Canonicalize(text);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(canonical.IsIdentity, Is.True);
+            Assert.That(canonical.Text, Is.SameAs(text));
+            Assert.That(canonical.ToOriginal(4, 6), Is.EqualTo((4, 6)));
+        }
+    }
+
+    [TestCase("ig\u200Bno\u200Dre", "ignore")]
+    [TestCase("ig\u202Enore\u2066", "ignore")]
+    [TestCase("pass\u00ADword", "password")]
+    [TestCase("a\u0000b", "ab")]
+    [TestCase("\uFF49\uFF47\uFF4E\uFF4F\uFF52\uFF45", "ignore")]
+    [TestCase("\U0001D422\U0001D420\U0001D427\U0001D428\U0001D42B\U0001D41E", "ignore")]
+    [TestCase("ign\u043Ere", "ignore")]
+    [TestCase("\u0456gn\u043Er\u0435", "ignore")]
+    [TestCase("\u0440\u0430\u0443\u0440\u0430l", "paypal")]
+    [TestCase("i\u0336g\u0336n\u0336o\u0336r\u0336e\u0336", "ignore")]
+    [TestCase("caf\u0065\u0301", "caf\u00E9")]
+    [TestCase("i g n o r e previous", "ignore previous")]
+    [TestCase("i.g.n.o.r.e all", "ignore all")]
+    [TestCase("say i-g-n-o-r-e now", "say ignore now")]
+    [TestCase("\uFB01le", "file")]
+    [TestCase("\u1D00\u1D05\u1D0D\u026A\u0274", "admin")]
+    public void Canonicalize_Obfuscation_IsUndone(string input, string expected)
+    {
+        Assert.That(TextCanonicalizer.Canonicalize(input).Text, Is.EqualTo(expected));
+    }
+
+    [TestCase("\u043F\u0430\u0440\u043E\u043B\u044C")] // пароль: real Russian stays
+    [TestCase("10.0.0.1")]
+    [TestCase("2024-01-02")]
+    [TestCase("a b c")]
+    [TestCase("\u00FCber caf\u00E9")]
+    [TestCase("\u65E5\u672C\u8A9E\u306E\u6587")]
+    public void Canonicalize_LegitimateText_IsKept(string input)
+    {
+        Assert.That(TextCanonicalizer.Canonicalize(input).Text, Is.EqualTo(input));
+    }
+
+    [Test]
+    public void Canonicalize_TagCharacters_AreStrippedAndDecodedAsHiddenText()
+    {
+        var hidden = string.Concat("hi".Select(c => char.ConvertFromUtf32(0xE0000 + c)));
+        var text = "hello " + hidden + " world";
+
+        var canonical = TextCanonicalizer.Canonicalize(text);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(canonical.Text, Is.EqualTo("hello  world"));
+            Assert.That(canonical.HiddenSegments, Has.Count.EqualTo(1));
+            Assert.That(canonical.HiddenSegments[0].Text, Is.EqualTo("hi"));
+            Assert.That(canonical.HiddenSegments[0].Start, Is.EqualTo(6));
+            Assert.That(canonical.HiddenSegments[0].End, Is.EqualTo(6 + hidden.Length));
+        }
+    }
+
+    [Test]
+    public void ToOriginal_AfterStrippingAndCollapsing_MapsBackToTheOriginalSpan()
+    {
+        const string text = "x \uFF47h\u200Bp_ yy i g n o r e zz";
+        var canonical = TextCanonicalizer.Canonicalize(text);
+
+        var ghp = canonical.Text.IndexOf("ghp_", StringComparison.Ordinal);
+        var (start, end) = canonical.ToOriginal(ghp, ghp + 4);
+        var ignore = canonical.Text.IndexOf("ignore", StringComparison.Ordinal);
+        var (iStart, iEnd) = canonical.ToOriginal(ignore, ignore + 6);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(canonical.Text, Is.EqualTo("x ghp_ yy ignore zz"));
+            Assert.That(text[start..end], Is.EqualTo("\uFF47h\u200Bp_"));
+            Assert.That(text[iStart..iEnd], Is.EqualTo("i g n o r e"));
+        }
+    }
+
+    [Test]
+    public void FindSpacedRun_LongProse_FindsOnlyRealRuns()
+    {
+        var prose = string.Concat(Enumerable.Repeat("It is a test of a long text with a few words. ", 100));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TextCanonicalizer.FindSpacedRun(prose, 0), Is.EqualTo(-1));
+            Assert.That(TextCanonicalizer.FindSpacedRun(prose + "s*e*c*r*e*t", 0), Is.EqualTo(prose.Length));
+        }
+    }
+}
