@@ -46,7 +46,7 @@ internal sealed record TrainingOptions
     public double DuplicateThreshold { get; init; } = 0.5;
 
     /// <summary>Target false-positive rate on benign rows (out-of-fold) for the recommended threshold.</summary>
-    public double TargetFpr { get; init; } = 0.005;
+    public double TargetFpr { get; init; } = 0.01;
 
     /// <summary>Target false-positive rate on the trigger-word family (out-of-fold) for the recommended threshold.</summary>
     public double TriggerTargetFpr { get; init; } = 0.01;

@@ -97,7 +97,7 @@ internal static class TrainingRun
         report.AppendLine(inv, $"- training: logistic regression, AdaGrad SGD, {options.Epochs} epochs, lr {options.LearningRate}, L2 {options.L2}, benign weight {options.BenignWeight}, seed {options.Seed}");
         report.AppendLine(inv, $"- calibration (Platt, {options.Folds}-fold out-of-fold logits): A = {calibration.A:F4}, B = {calibration.B:F4}");
         report.AppendLine(inv, $"- thresholds (out-of-fold, calibrated probability): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
-        report.AppendLine(inv, $"- model: {bytes.Length:N0} bytes, id `{shipped.ModelId}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`").AppendLine();
+        report.AppendLine(inv, $"- model: {bytes.Length:N0} bytes, id `{shipped.Name}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`").AppendLine();
 
         var summary = AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
         _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation)", train, trainScores, recommended, sensitive);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,8 +10,8 @@ namespace AegisGate.Detection.Classifier;
 /// canonicaliser silently shifts features, so such a model must be retrained).
 /// </summary>
 /// <remarks>
-/// Until the detection engine's shared canonicaliser lands, this delegates to <see cref="InterimCanonicalizer"/>;
-/// switching means changing <see cref="Canonicalize"/> only (and retraining, which the fingerprint enforces).
+/// It is the detection engine's <see cref="TextCanonicalizer"/> (the rules read the same text); the classifier's
+/// featurizer then only case-folds.
 /// </remarks>
 internal static class ClassifierCanonicalization
 {
@@ -39,7 +38,7 @@ internal static class ClassifierCanonicalization
     /// <summary>Canonicalises text for the classifier.</summary>
     /// <param name="text">The raw text.</param>
     /// <returns>The canonical text (the input itself when it is already canonical).</returns>
-    public static string Canonicalize(string text) => InterimCanonicalizer.Canonicalize(text);
+    public static string Canonicalize(string text) => TextCanonicalizer.Canonicalize(text).Text;
 
     private static byte[] ComputeFingerprint()
     {
@@ -51,151 +50,5 @@ internal static class ClassifierCanonicalization
         }
 
         return hash.GetHashAndReset();
-    }
-}
-
-/// <summary>
-/// A stand-in for the detection engine's canonicaliser: NFKC, removal of invisible characters (Unicode categories
-/// Cf, Co, Cn — zero-width, bidi controls, the tag block used for "ASCII smuggling"), folding of Cyrillic and Greek
-/// homoglyphs inside Latin or all-lookalike words, and collapse of single-letter separator obfuscation
-/// (<c>i g n o r e</c>, <c>i.g.n.o.r.e</c>).
-/// </summary>
-internal static class InterimCanonicalizer
-{
-    private static readonly Dictionary<char, char> Confusables = BuildConfusables();
-
-    /// <summary>Canonicalises text.</summary>
-    /// <param name="text">The raw text.</param>
-    /// <returns>The canonical text.</returns>
-    public static string Canonicalize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var buffer = new char[normalized.Length];
-        var length = 0;
-        var i = 0;
-        while (i < normalized.Length)
-        {
-            var status = Rune.DecodeFromUtf16(normalized.AsSpan(i), out var rune, out var consumed);
-            var category = status == System.Buffers.OperationStatus.Done ? Rune.GetUnicodeCategory(rune) : UnicodeCategory.OtherNotAssigned;
-            if (category is not (UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned))
-            {
-                normalized.AsSpan(i, consumed).CopyTo(buffer.AsSpan(length));
-                length += consumed;
-            }
-
-            i += consumed;
-        }
-
-        var span = buffer.AsSpan(0, length);
-        FoldConfusables(span);
-        length = CollapseSeparators(span);
-        var result = length == text.Length && buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
-        return result;
-    }
-
-    private static void FoldConfusables(Span<char> text)
-    {
-        var start = 0;
-        while (start < text.Length)
-        {
-            while (start < text.Length && !char.IsLetter(text[start]))
-            {
-                start++;
-            }
-
-            var end = start;
-            var hasLatin = false;
-            var hasConfusable = false;
-            var allFoldable = true;
-            while (end < text.Length && char.IsLetter(text[end]))
-            {
-                var c = text[end];
-                if (c < 0x250)
-                {
-                    hasLatin = true;
-                }
-                else if (Confusables.ContainsKey(c))
-                {
-                    hasConfusable = true;
-                }
-                else
-                {
-                    allFoldable = false;
-                }
-
-                end++;
-            }
-
-            if (hasConfusable && (hasLatin || allFoldable))
-            {
-                for (var k = start; k < end; k++)
-                {
-                    if (Confusables.TryGetValue(text[k], out var latin))
-                    {
-                        text[k] = latin;
-                    }
-                }
-            }
-
-            start = end;
-        }
-    }
-
-    private static int CollapseSeparators(Span<char> text)
-    {
-        // A run of >= 4 single letters joined by one repeated separator (space . - _ * | /) is written as one word.
-        var read = 0;
-        var write = 0;
-        while (read < text.Length)
-        {
-            if (IsSingleLetterAt(text, read) && read + 1 < text.Length && IsSeparator(text[read + 1]))
-            {
-                var separator = text[read + 1];
-                var j = read;
-                var letters = 1;
-                while (j + 2 < text.Length && text[j + 1] == separator && IsSingleLetterAt(text, j + 2))
-                {
-                    j += 2;
-                    letters++;
-                }
-
-                if (letters >= 4)
-                {
-                    for (var k = read; k <= j; k += 2)
-                    {
-                        text[write++] = text[k];
-                    }
-
-                    read = j + 1;
-                    continue;
-                }
-            }
-
-            text[write++] = text[read++];
-        }
-
-        return write;
-    }
-
-    private static bool IsSingleLetterAt(ReadOnlySpan<char> text, int index) =>
-        char.IsLetterOrDigit(text[index])
-        && (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
-        && (index + 1 >= text.Length || !char.IsLetterOrDigit(text[index + 1]));
-
-    private static bool IsSeparator(char c) => c is ' ' or '.' or '-' or '_' or '*' or '|' or '/';
-
-    private static Dictionary<char, char> BuildConfusables()
-    {
-        // Cyrillic and Greek letters that render like Latin ones (subset of Unicode confusables.txt, UTS #39).
-        const string From = "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХІЈЅԚԜѵѴαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
-        const string To = "aeopcyxijsdhlqwABEKMHOPCTXIJSQWvvaBeikvopTuxABEZHIKMNOPTYX";
-        var map = new Dictionary<char, char>(From.Length);
-        for (var i = 0; i < From.Length; i++)
-        {
-            map[From[i]] = To[i];
-        }
-
-        return map;
     }
 }

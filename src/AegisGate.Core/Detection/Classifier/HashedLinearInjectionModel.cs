@@ -7,8 +7,9 @@ namespace AegisGate.Detection.Classifier;
 /// <summary>
 /// AegisGate's built-in injection model: hashed word and character n-grams scored by a logistic-regression model
 /// with int8 weights, trained by <c>tools/AegisGate.Training</c> on public data and embedded in AegisGate.Core.
-/// Scoring allocates nothing and costs a few microseconds per KB; texts longer than the model's window are scored in
-/// half-overlapping windows of word tokens and the maximum counts.
+/// Scoring allocates nothing and costs a few microseconds per KB. The model windows text itself, in
+/// half-overlapping windows of <see cref="WindowTokens"/> word tokens, and returns the maximum, so it accepts whole
+/// texts (<see cref="MaxWindowChars"/>) and the engine need not split them.
 /// </summary>
 public sealed class HashedLinearInjectionModel : IInjectionModel
 {
@@ -37,16 +38,22 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
         _calibrationB = header.CalibrationB;
         RecommendedThreshold = header.RecommendedThreshold;
         SensitiveThreshold = header.SensitiveThreshold;
-        ModelId = "aegisgate-hashed-linear-v" + InjectionModelFormat.FormatVersion + "/" + contentHash;
+        Name = "aegisgate-hashed-linear-v" + InjectionModelFormat.FormatVersion + "/" + contentHash;
     }
 
     /// <inheritdoc/>
-    public string ModelId { get; }
+    public string Name { get; }
 
     /// <inheritdoc/>
+    /// <value>1 Mi characters: the model windows text internally (see <see cref="WindowTokens"/>).</value>
+    public int MaxWindowChars => 1 << 20;
+
+    /// <summary>Gets the calibrated probability at or above which user prompts and model responses are treated as
+    /// injections: the operating point chosen on out-of-fold predictions at a 1 % benign false-positive rate (and 1 % on trigger-word sentences).</summary>
     public double RecommendedThreshold { get; }
 
-    /// <inheritdoc/>
+    /// <summary>Gets the lower threshold for third-party content (documents, tool output): the operating point at a
+    /// 3 % benign false-positive rate, trading false positives for recall where injections hide.</summary>
     public double SensitiveThreshold { get; }
 
     /// <summary>Gets the window length in word tokens.</summary>
@@ -114,7 +121,9 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
         return new HashedLinearInjectionModel(header, weights, Convert.ToHexStringLower(hash[..6]));
     }
 
-    /// <inheritdoc/>
+    /// <summary>Scores canonical text (the maximum over its windows).</summary>
+    /// <param name="canonicalText">Text as <see cref="TextCanonicalizer"/> produced it.</param>
+    /// <returns>The calibrated probability, 0–1, that the text is a prompt injection or jailbreak.</returns>
     public double Score(ReadOnlySpan<char> canonicalText) => Calibrate(MaxLogit(canonicalText));
 
     /// <summary>Maps a raw logit to the calibrated probability.</summary>

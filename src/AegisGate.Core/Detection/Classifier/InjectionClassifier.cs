@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace AegisGate.Detection.Classifier;
 
 /// <summary>
-/// Scores content with the registered <see cref="IInjectionModel"/>, combines the score with the lexical signals and
-/// applies the threshold of the content's source. The detection engine calls it once per canonicalised text.
+/// Scores content with the registered <see cref="IInjectionModel"/> (windows of at most
+/// <see cref="IInjectionModel.MaxWindowChars"/>, half-overlapping, maximum taken), combines the score with the
+/// lexical signals (<see cref="InjectionConfidence"/>) and applies the threshold of the content's source.
 /// </summary>
 public sealed class InjectionClassifier
 {
@@ -14,23 +15,26 @@ public sealed class InjectionClassifier
     /// <param name="model">The model.</param>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="InjectionModelLoadException">The model reports thresholds outside 0–1.</exception>
+    /// <exception cref="InjectionModelLoadException">The model declares a window shorter than 16 characters.</exception>
     public InjectionClassifier(IInjectionModel model, IOptions<InjectionClassifierOptions> options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         Model = model;
-        var o = options.Value;
-        if (!(model.RecommendedThreshold is > 0 and < 1) || !(model.SensitiveThreshold is > 0 and < 1))
+        if (model.MaxWindowChars < 16)
         {
-            throw new InjectionModelLoadException($"The injection model '{model.ModelId}' reports thresholds outside (0, 1).");
+            throw new InjectionModelLoadException($"The injection model '{model.Name}' declares a window of {model.MaxWindowChars} characters (at least 16).");
         }
 
+        var o = options.Value;
+        var builtIn = model as HashedLinearInjectionModel;
+        var recommended = builtIn?.RecommendedThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
+        var sensitive = builtIn?.SensitiveThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
         _thresholds = new double[4];
-        _thresholds[(int)ContentSource.User] = o.UserPromptThreshold ?? model.RecommendedThreshold;
-        _thresholds[(int)ContentSource.Document] = o.DocumentThreshold ?? model.SensitiveThreshold;
-        _thresholds[(int)ContentSource.ToolOutput] = o.ToolOutputThreshold ?? model.SensitiveThreshold;
-        _thresholds[(int)ContentSource.ModelResponse] = o.ModelResponseThreshold ?? model.RecommendedThreshold;
+        _thresholds[(int)ContentSource.User] = o.UserPromptThreshold ?? recommended;
+        _thresholds[(int)ContentSource.Document] = o.DocumentThreshold ?? sensitive;
+        _thresholds[(int)ContentSource.ToolOutput] = o.ToolOutputThreshold ?? sensitive;
+        _thresholds[(int)ContentSource.ModelResponse] = o.ModelResponseThreshold ?? recommended;
     }
 
     /// <summary>Gets the model.</summary>
@@ -52,13 +56,30 @@ public sealed class InjectionClassifier
     public InjectionAssessment Assess(ReadOnlySpan<char> canonicalText, ContentSource source, double lexicalConfidence = 0)
     {
         var threshold = ThresholdFor(source);
-        var score = Model.Score(canonicalText);
-        if (!(score is >= 0 and <= 1))
+        var score = ScoreWindows(canonicalText);
+        return new InjectionAssessment(score, lexicalConfidence, InjectionConfidence.Combine(score, lexicalConfidence), threshold);
+    }
+
+    /// <summary>Scores text with the model, window by window, and returns the maximum.</summary>
+    /// <param name="canonicalText">Canonical text.</param>
+    /// <returns>The maximum probability over the windows.</returns>
+    /// <exception cref="InvalidOperationException">The model returned a value that is not a probability.</exception>
+    public double ScoreWindows(ReadOnlySpan<char> canonicalText)
+    {
+        var window = Model.MaxWindowChars;
+        var max = 0.0;
+        for (var start = 0; start >= 0; start = InjectionWindows.Next(canonicalText, start, window))
         {
-            throw new InvalidOperationException($"The injection model '{Model.ModelId}' returned a score outside 0–1.");
+            var score = Model.Score(canonicalText.Slice(start, Math.Min(window, canonicalText.Length - start)));
+            if (!(score is >= 0 and <= 1))
+            {
+                throw new InvalidOperationException($"The injection model '{Model.Name}' returned a score outside 0–1.");
+            }
+
+            max = Math.Max(max, score);
         }
 
-        return new InjectionAssessment(score, lexicalConfidence, InjectionConfidence.Combine(score, lexicalConfidence), threshold);
+        return max;
     }
 
     /// <summary>Canonicalises raw text with the canonicaliser the embedded model was trained with, then assesses it.</summary>

@@ -6,12 +6,16 @@ namespace AegisGate.Detection.Classifier;
 /// <summary>
 /// Options of the prompt-injection classifier, bound from <c>AegisGate:Detection:Classifier</c>. Thresholds are
 /// calibrated probabilities (see <see cref="InjectionConfidence"/>); a <see langword="null"/> threshold takes the
-/// model's own operating point: <see cref="IInjectionModel.RecommendedThreshold"/> for user prompts and model
-/// responses, <see cref="IInjectionModel.SensitiveThreshold"/> for documents and tool output (third-party content,
-/// where injections hide).
+/// built-in model's own operating point: <see cref="HashedLinearInjectionModel.RecommendedThreshold"/> for user
+/// prompts and model responses, <see cref="HashedLinearInjectionModel.SensitiveThreshold"/> for documents and tool
+/// output (third-party content, where injections hide). With a model of your own, a <see langword="null"/>
+/// threshold is <see cref="CustomModelDefaultThreshold"/>.
 /// </summary>
 public sealed class InjectionClassifierOptions
 {
+    /// <summary>The threshold used for a custom <see cref="IInjectionModel"/> when none is configured.</summary>
+    public const double CustomModelDefaultThreshold = 0.5;
+
     /// <summary>The configuration section name, relative to <c>AegisGate</c>.</summary>
     public const string SectionName = "Detection:Classifier";
 

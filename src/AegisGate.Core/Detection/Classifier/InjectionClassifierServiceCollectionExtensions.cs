@@ -1,3 +1,4 @@
+using AegisGate.Detection;
 using AegisGate.Detection.Classifier;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

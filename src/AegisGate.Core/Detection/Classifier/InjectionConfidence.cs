@@ -36,6 +36,7 @@ public static class InjectionConfidence
             throw new ArgumentOutOfRangeException(nameof(lexicalConfidence), "The lexical confidence must be a number in 0–1.");
         }
 
-        return 1 - ((1 - modelProbability) * (1 - lexicalConfidence));
+        // p + l − p·l equals 1 − (1 − p)(1 − l) and is exactly p when l = 0.
+        return Math.Min(1, modelProbability + lexicalConfidence - (modelProbability * lexicalConfidence));
     }
 }

@@ -20,7 +20,7 @@ internal sealed class InjectionModelStartupValidator(IServiceProvider services, 
                 ?? throw new InvalidOperationException("The InjectionClassifier is not registered; call AddAegisInjectionClassifier().");
             _ = classifier.AssessRaw(Probe, ContentSource.User);
             logger.InjectionModelLoaded(
-                classifier.Model.ModelId,
+                classifier.Model.Name,
                 time.GetElapsedTime(start).TotalMilliseconds,
                 classifier.ThresholdFor(ContentSource.User),
                 classifier.ThresholdFor(ContentSource.Document),

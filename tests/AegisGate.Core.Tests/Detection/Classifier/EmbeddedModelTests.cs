@@ -36,7 +36,7 @@ public sealed class EmbeddedModelTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(model.ModelId, Does.StartWith("aegisgate-hashed-linear-v1/"));
+            Assert.That(model.Name, Does.StartWith("aegisgate-hashed-linear-v1/"));
             Assert.That(model.RecommendedThreshold, Is.InRange(0.01, 0.999));
             Assert.That(model.SensitiveThreshold, Is.InRange(0.01, model.RecommendedThreshold));
             Assert.That(model.Header.CanonicalizerFingerprint, Is.EqualTo(ClassifierCanonicalization.Fingerprint.ToArray()));

@@ -102,22 +102,18 @@ public sealed class InjectionClassifierRegistrationTests
 
     private sealed class KeywordModel : IInjectionModel
     {
-        public string ModelId => "keyword-test";
+        public string Name => "keyword-test";
 
-        public double RecommendedThreshold => 0.5;
-
-        public double SensitiveThreshold => 0.4;
+        public int MaxWindowChars => 64;
 
         public double Score(ReadOnlySpan<char> canonicalText) => canonicalText.Contains("explode", StringComparison.OrdinalIgnoreCase) ? 0.9 : 0.1;
     }
 
     private sealed class BrokenModel : IInjectionModel
     {
-        public string ModelId => "broken-test";
+        public string Name => "broken-test";
 
-        public double RecommendedThreshold => 0.5;
-
-        public double SensitiveThreshold => 0.4;
+        public int MaxWindowChars => 64;
 
         public double Score(ReadOnlySpan<char> canonicalText) => double.NaN;
     }

@@ -16,7 +16,7 @@ public sealed class ModelLoadFailureTests
     [Test]
     public void Load_EmbeddedBytes_Succeeds()
     {
-        Assert.That(HashedLinearInjectionModel.Load(EmbeddedBytes()).ModelId, Is.EqualTo(HashedLinearInjectionModel.LoadEmbedded().ModelId));
+        Assert.That(HashedLinearInjectionModel.Load(EmbeddedBytes()).Name, Is.EqualTo(HashedLinearInjectionModel.LoadEmbedded().Name));
     }
 
     [TestCase(0)]
