@@ -42,7 +42,7 @@ public class ClassifierBenchmarks
     [Benchmark(Description = "Score 256 KB")]
     public double Score256K() => _model.Score(_text256K);
 
-    [Benchmark(Description = "Canonicalise 1 KB (interim canonicaliser)")]
+    [Benchmark(Description = "Canonicalise 1 KB (TextCanonicalizer)")]
     public string Canonicalize1K() => ClassifierCanonicalization.Canonicalize(_attack1K + "\u200B");
 
     [Benchmark(Description = "Load embedded model")]

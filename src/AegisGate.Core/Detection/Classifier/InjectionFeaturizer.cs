@@ -58,11 +58,16 @@ internal static class InjectionFeaturizer
     public static void Featurize<TSink>(ReadOnlySpan<char> text, in FeaturizerSettings settings, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        var mask = settings.Mask;
+        var bits = settings.BucketBits;
         var seed = settings.HashSeed;
         var bigrams = settings.WordNgramMax >= 2;
         var cmin = settings.CharNgramMin;
         var cmax = settings.CharNgramMax;
+        var want2 = cmin > 0 && cmin <= 2 && cmax >= 2;
+        var want3 = cmin > 0 && cmin <= 3 && cmax >= 3;
+        var want4 = cmin > 0 && cmin <= 4 && cmax >= 4;
+        var want5 = cmin > 0 && cmin <= 5 && cmax >= 5;
+        var want6 = cmin > 0 && cmin <= 6 && cmax >= 6;
 
         // Ring of the last MaxCharNgram folded characters (no allocation).
         uint c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
@@ -115,33 +120,33 @@ internal static class InjectionFeaturizer
                 // Polynomial hash accumulated from the newest character backwards gives every length in one pass.
                 var g = c0;
                 g = (g * PolyBase) + c1;
-                if (filled >= 2 && cmin <= 2 && cmax >= 2)
+                if (want2 && filled >= 2)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 2u, mask));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 2u, bits));
                 }
 
                 g = (g * PolyBase) + c2;
-                if (filled >= 3 && cmin <= 3 && cmax >= 3)
+                if (want3 && filled >= 3)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 3u, mask));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 3u, bits));
                 }
 
                 g = (g * PolyBase) + c3;
-                if (filled >= 4 && cmin <= 4 && cmax >= 4)
+                if (want4 && filled >= 4)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 4u, mask));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 4u, bits));
                 }
 
                 g = (g * PolyBase) + c4;
-                if (filled >= 5 && cmin <= 5 && cmax >= 5)
+                if (want5 && filled >= 5)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 5u, mask));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 5u, bits));
                 }
 
                 g = (g * PolyBase) + c5;
-                if (filled >= 6 && cmin <= 6 && cmax >= 6)
+                if (want6 && filled >= 6)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 6u, mask));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 6u, bits));
                 }
             }
 
@@ -153,10 +158,10 @@ internal static class InjectionFeaturizer
             }
             else if (inWord)
             {
-                sink.Feature(Bucket(wordHash, seed ^ SaltUnigram, mask));
+                sink.Feature(Bucket(wordHash, seed ^ SaltUnigram, bits));
                 if (bigrams && havePreviousWord)
                 {
-                    sink.Feature(Bucket((previousWord * PolyBase) ^ wordHash, seed ^ SaltBigram, mask));
+                    sink.Feature(Bucket((previousWord * PolyBase) ^ wordHash, seed ^ SaltBigram, bits));
                 }
 
                 previousWord = wordHash;
@@ -198,15 +203,9 @@ internal static class InjectionFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bucket(uint hash, uint salt, int mask)
+    private static int Bucket(uint hash, uint salt, int bits)
     {
-        // murmur3 fmix32: spreads the bits before the mask.
-        var h = hash ^ salt;
-        h ^= h >> 16;
-        h *= 0x85EBCA6Bu;
-        h ^= h >> 13;
-        h *= 0xC2B2AE35u;
-        h ^= h >> 16;
-        return (int)(h & (uint)mask);
+        // Fibonacci (multiplicative) hashing: one multiply, the top bits are well mixed.
+        return (int)(((hash ^ salt) * 0x9E3779B1u) >> (32 - bits));
     }
 }

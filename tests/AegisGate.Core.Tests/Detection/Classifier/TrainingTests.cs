@@ -122,8 +122,8 @@ public sealed class TrainingTests
             Assert.That(validation, Has.Count.EqualTo(model.Header.ValidationRows));
             Assert.That(benignFpr, Is.LessThanOrEqualTo(0.01), "benign FPR at the recommended threshold");
             Assert.That(triggerFpr, Is.LessThanOrEqualTo(0.02), "trigger-word FPR at the recommended threshold");
-            Assert.That(recall, Is.GreaterThanOrEqualTo(0.75), "recall at the recommended threshold (measured 0.782; the issue's 0.95 target is not met)");
-            Assert.That(sensitiveRecall, Is.GreaterThanOrEqualTo(0.88), "recall at the sensitive threshold (measured 0.906)");
+            Assert.That(recall, Is.GreaterThanOrEqualTo(0.75), "recall at the recommended threshold (measured 0.794; the issue's 0.95 target is not met)");
+            Assert.That(sensitiveRecall, Is.GreaterThanOrEqualTo(0.88), "recall at the sensitive threshold (measured 0.918)");
         }
     }
 }
