@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+
+namespace AegisGate.Detection.Classifier;
+
+/// <summary>
+/// Scores content with the registered <see cref="IInjectionModel"/> (windows of at most
+/// <see cref="IInjectionModel.MaxWindowChars"/>, half-overlapping, maximum taken), combines the score with the
+/// lexical signals (<see cref="InjectionConfidence"/>) and applies the threshold of the content's source.
+/// </summary>
+public sealed class InjectionClassifier
+{
+    private readonly double[] _thresholds;
+
+    /// <summary>Initializes a new instance of the <see cref="InjectionClassifier"/> class.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="InjectionModelLoadException">The model declares a window shorter than 16 characters.</exception>
+    public InjectionClassifier(IInjectionModel model, IOptions<InjectionClassifierOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        Model = model;
+        if (model.MaxWindowChars < 16)
+        {
+            throw new InjectionModelLoadException($"The injection model '{model.Name}' declares a window of {model.MaxWindowChars} characters (at least 16).");
+        }
+
+        var o = options.Value;
+        var builtIn = model as HashedLinearInjectionModel;
+        var recommended = builtIn?.RecommendedThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
+        var sensitive = builtIn?.SensitiveThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
+        _thresholds = new double[4];
+        _thresholds[(int)ContentSource.User] = o.UserPromptThreshold ?? recommended;
+        _thresholds[(int)ContentSource.Document] = o.DocumentThreshold ?? sensitive;
+        _thresholds[(int)ContentSource.ToolOutput] = o.ToolOutputThreshold ?? sensitive;
+        _thresholds[(int)ContentSource.ModelResponse] = o.ModelResponseThreshold ?? recommended;
+    }
+
+    /// <summary>Gets the model.</summary>
+    public IInjectionModel Model { get; }
+
+    /// <summary>Returns the threshold that applies to content from <paramref name="source"/>.</summary>
+    /// <param name="source">The content source.</param>
+    /// <returns>The threshold (calibrated probability).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="source"/> is not a defined value.</exception>
+    public double ThresholdFor(ContentSource source) =>
+        (uint)source < (uint)_thresholds.Length ? _thresholds[(int)source] : throw new ArgumentOutOfRangeException(nameof(source));
+
+    /// <summary>Assesses canonicalised text.</summary>
+    /// <param name="canonicalText">Text canonicalised by the detection engine.</param>
+    /// <param name="source">Where the text comes from.</param>
+    /// <param name="lexicalConfidence">The strongest lexical injection confidence (0 when no rule fired).</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="InvalidOperationException">The model returned a value that is not a probability (the pipeline turns this into a denial).</exception>
+    public InjectionAssessment Assess(ReadOnlySpan<char> canonicalText, ContentSource source, double lexicalConfidence = 0)
+    {
+        var threshold = ThresholdFor(source);
+        var score = ScoreWindows(canonicalText);
+        return new InjectionAssessment(score, lexicalConfidence, InjectionConfidence.Combine(score, lexicalConfidence), threshold);
+    }
+
+    /// <summary>Scores text with the model, window by window, and returns the maximum.</summary>
+    /// <param name="canonicalText">Canonical text.</param>
+    /// <returns>The maximum probability over the windows.</returns>
+    /// <exception cref="InvalidOperationException">The model returned a value that is not a probability.</exception>
+    public double ScoreWindows(ReadOnlySpan<char> canonicalText)
+    {
+        var window = Model.MaxWindowChars;
+        var max = 0.0;
+        for (var start = 0; start >= 0; start = InjectionWindows.Next(canonicalText, start, window))
+        {
+            var score = Model.Score(canonicalText.Slice(start, Math.Min(window, canonicalText.Length - start)));
+            if (!(score is >= 0 and <= 1))
+            {
+                throw new InvalidOperationException($"The injection model '{Model.Name}' returned a score outside 0–1.");
+            }
+
+            max = Math.Max(max, score);
+        }
+
+        return max;
+    }
+
+    /// <summary>Canonicalises raw text with the canonicaliser the embedded model was trained with, then assesses it.</summary>
+    /// <param name="text">Raw text.</param>
+    /// <param name="source">Where the text comes from.</param>
+    /// <param name="lexicalConfidence">The strongest lexical injection confidence (0 when no rule fired).</param>
+    /// <returns>The assessment.</returns>
+    public InjectionAssessment AssessRaw(string text, ContentSource source, double lexicalConfidence = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Assess(ClassifierCanonicalization.Canonicalize(text), source, lexicalConfidence);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace AegisGate.Detection.Classifier;
+
+/// <summary>
+/// Options of the prompt-injection classifier, bound from <c>AegisGate:Detection:Classifier</c>. Thresholds are
+/// calibrated probabilities (see <see cref="InjectionConfidence"/>); a <see langword="null"/> threshold takes the
+/// built-in model's own operating point: <see cref="HashedLinearInjectionModel.RecommendedThreshold"/> for user
+/// prompts and model responses, <see cref="HashedLinearInjectionModel.SensitiveThreshold"/> for documents and tool
+/// output (third-party content, where injections hide). With a model of your own, a <see langword="null"/>
+/// threshold is <see cref="CustomModelDefaultThreshold"/>.
+/// </summary>
+public sealed class InjectionClassifierOptions
+{
+    /// <summary>The threshold used for a custom <see cref="IInjectionModel"/> when none is configured.</summary>
+    public const double CustomModelDefaultThreshold = 0.5;
+
+    /// <summary>The configuration section name, relative to <c>AegisGate</c>.</summary>
+    public const string SectionName = "Detection:Classifier";
+
+    /// <summary>Gets or sets the path of a model file to use instead of the embedded model (for a retrained model).</summary>
+    /// <value>The default value is <see langword="null"/>: the model embedded in AegisGate.Core. A missing or invalid file stops the host.</value>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Gets or sets the threshold for user prompts.</summary>
+    /// <value>The default value is <see langword="null"/> (the model's recommended threshold).</value>
+    [Range(0.0001, 0.9999)]
+    public double? UserPromptThreshold { get; set; }
+
+    /// <summary>Gets or sets the threshold for retrieved documents and web pages.</summary>
+    /// <value>The default value is <see langword="null"/> (the model's sensitive threshold).</value>
+    [Range(0.0001, 0.9999)]
+    public double? DocumentThreshold { get; set; }
+
+    /// <summary>Gets or sets the threshold for tool output.</summary>
+    /// <value>The default value is <see langword="null"/> (the model's sensitive threshold).</value>
+    [Range(0.0001, 0.9999)]
+    public double? ToolOutputThreshold { get; set; }
+
+    /// <summary>Gets or sets the threshold for model responses.</summary>
+    /// <value>The default value is <see langword="null"/> (the model's recommended threshold).</value>
+    [Range(0.0001, 0.9999)]
+    public double? ModelResponseThreshold { get; set; }
+}
+
+/// <summary>Source-generated validator of <see cref="InjectionClassifierOptions"/>.</summary>
+[OptionsValidator]
+internal sealed partial class InjectionClassifierOptionsValidator : IValidateOptions<InjectionClassifierOptions>;

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AegisGate.Detection.Classifier;
+
+namespace AegisGate.Training;
+
+/// <summary>Metrics of one family (or of all rows) at one threshold.</summary>
+/// <param name="Family">The family, or <c>all</c>.</param>
+/// <param name="Attacks">Attack rows.</param>
+/// <param name="Benign">Benign rows.</param>
+/// <param name="TruePositives">Attacks flagged.</param>
+/// <param name="FalsePositives">Benign rows flagged.</param>
+internal sealed record FamilyMetrics(string Family, int Attacks, int Benign, int TruePositives, int FalsePositives)
+{
+    public double Recall => Attacks == 0 ? double.NaN : (double)TruePositives / Attacks;
+
+    public double Fpr => Benign == 0 ? double.NaN : (double)FalsePositives / Benign;
+
+    public double Precision => TruePositives + FalsePositives == 0 ? double.NaN : (double)TruePositives / (TruePositives + FalsePositives);
+}
+
+/// <summary>The outcome of a training run.</summary>
+internal sealed record TrainingResult(byte[] ModelBytes, string Report, double ValidationRecall, double ValidationBenignFpr, double ValidationTriggerFpr);
+
+/// <summary>The whole training procedure: split, cross-validate, calibrate, choose thresholds, train, evaluate.</summary>
+internal static class TrainingRun
+{
+    /// <summary>Runs training on a corpus file.</summary>
+    /// <param name="corpusPath">The corpus.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="log">Progress output.</param>
+    /// <returns>The result.</returns>
+    public static TrainingResult Run(string corpusPath, TrainingOptions options, TextWriter log)
+    {
+        var rows = Corpus.Load(corpusPath, out var corpusSha);
+        return Run(rows, corpusSha, options, log);
+    }
+
+    /// <summary>Runs training on loaded rows.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="corpusSha">The corpus hash (recorded in the model).</param>
+    /// <param name="options">Options.</param>
+    /// <param name="log">Progress output.</param>
+    /// <returns>The result.</returns>
+    public static TrainingResult Run(List<CorpusRow> rows, byte[] corpusSha, TrainingOptions options, TextWriter log)
+    {
+        var groups = Corpus.GroupNearDuplicates(rows, options.DuplicateThreshold);
+        var isValidation = Corpus.ValidationSplit(rows, options.ValidationEvery, options.Seed);
+        var train = rows.Where((_, i) => !isValidation[i]).ToList();
+        var validation = rows.Where((_, i) => isValidation[i]).ToList();
+        log.WriteLine($"rows {rows.Count}, near-duplicate groups {groups}, train {train.Count}, validation {validation.Count}");
+
+        var trainDocs = train.Select(r => new Document(Trainer.Featurize(TrainingText(r, train), options), r.IsAttack)).ToList();
+        var folds = Corpus.Folds(train, options.Folds, options.Seed);
+        var augmented = Augment(train, folds, options);
+
+        // Out-of-fold logits on the training split: calibration and thresholds never see the validation split.
+        var oof = new double[train.Count];
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var fit = trainDocs.Where((_, i) => folds[i] != f).Concat(augmented.Where(a => folds[a.Source] != f).Select(a => a.Doc)).ToList();
+            var model = Trainer.Train(fit, options);
+            var scorer = HashedLinearInjectionModel.Load(Trainer.Serialize(model, options, (1, 0), (0.5, 0.5), corpusSha, fit.Count, 0));
+            for (var i = 0; i < train.Count; i++)
+            {
+                if (folds[i] == f)
+                {
+                    oof[i] = scorer.MaxLogit(train[i].Canonical);
+                }
+            }
+
+            log.WriteLine($"fold {f + 1}/{options.Folds} done");
+        }
+
+        var calibration = Trainer.FitPlatt(oof, train.Select(r => r.IsAttack).ToList());
+        var oofProbability = oof.Select(z => Trainer.Sigmoid((calibration.A * z) + calibration.B)).ToArray();
+        var benignOof = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => oofProbability[x.i]).ToList();
+        var triggerOof = train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => oofProbability[x.i]).ToList();
+        var recommended = Math.Max(Trainer.ThresholdAtFpr(benignOof, options.TargetFpr), triggerOof.Count > 0 ? Trainer.ThresholdAtFpr(triggerOof, options.TriggerTargetFpr) : 0);
+        var sensitive = Math.Min(recommended, Trainer.ThresholdAtFpr(benignOof, options.SensitiveFpr));
+        recommended = Math.Clamp(recommended, 1e-4, 0.9999);
+        sensitive = Math.Clamp(sensitive, 1e-4, 0.9999);
+
+        var final = Trainer.Train([.. trainDocs, .. augmented.Select(a => a.Doc)], options);
+        var bytes = Trainer.Serialize(final, options, calibration, (recommended, sensitive), corpusSha, train.Count, validation.Count);
+        var shipped = HashedLinearInjectionModel.Load(bytes);
+
+        var validationScores = validation.Select(r => shipped.Score(r.Canonical)).ToList();
+        var trainScores = oofProbability.ToList();
+        var report = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        report.AppendLine("# Injection classifier training report").AppendLine();
+        report.AppendLine(inv, $"- corpus sha256 `{Convert.ToHexStringLower(corpusSha)}`, {rows.Count} rows, {groups} near-duplicate groups (MinHash Jaccard ≥ {options.DuplicateThreshold})");
+        report.AppendLine(inv, $"- split: validation = every {options.ValidationEvery}th near-duplicate group per family (seeded SHA-256 order): train {train.Count}, validation {validation.Count} (never trained on, never used for calibration or thresholds)");
+        report.AppendLine(inv, $"- features: word 1–{options.WordNgramMax}-grams + char {options.CharNgramMin}–{options.CharNgramMax}-grams, 2^{options.BucketBits} int8 buckets, window {options.WindowTokens} tokens (half overlap), norm n^{options.NormExponent}");
+        report.AppendLine(inv, $"- training: logistic regression, AdaGrad SGD, {options.Epochs} epochs, lr {options.LearningRate}, L2 {options.L2}, benign weight {options.BenignWeight}, seed {options.Seed}");
+        report.AppendLine(inv, $"- calibration (Platt, {options.Folds}-fold out-of-fold logits): A = {calibration.A:F4}, B = {calibration.B:F4}");
+        report.AppendLine(inv, $"- thresholds (out-of-fold, calibrated probability): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
+        report.AppendLine(inv, $"- model: {bytes.Length:N0} bytes, id `{shipped.Name}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`").AppendLine();
+
+        var summary = AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
+        _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation)", train, trainScores, recommended, sensitive);
+        if (options.DumpPath is not null)
+        {
+            var lines = train.Select((r, i) => (Split: "oof", Row: r, Score: oofProbability[i]))
+                .Concat(validation.Select((r, i) => (Split: "val", Row: r, Score: validationScores[i])))
+                .OrderBy(x => x.Score)
+                .Select(x => string.Create(inv, $"{x.Split}\t{(x.Row.IsAttack ? "attack" : "benign")}\t{x.Row.Family}\t{x.Score:F4}\t{x.Row.Text.ReplaceLineEndings(" ")[..Math.Min(300, x.Row.Text.ReplaceLineEndings(" ").Length)]}"));
+            File.WriteAllLines(options.DumpPath, lines);
+        }
+
+        return new TrainingResult(bytes, report.ToString(), summary.Recall, summary.BenignFpr, summary.TriggerFpr);
+    }
+
+    /// <summary>
+    /// Augmentation (training split only): each short injection (direct, hijacking, extraction families) is also
+    /// trained appended to and prepended to a benign prompt, as injections arrive inside documents and tool output.
+    /// The benign host comes from the same cross-validation fold, so out-of-fold scores stay clean.
+    /// </summary>
+    private static List<(int Source, Document Doc)> Augment(List<CorpusRow> train, int[] folds, TrainingOptions options)
+    {
+        var result = new List<(int, Document)>();
+        if (options.AugmentCopies <= 0)
+        {
+            return result;
+        }
+
+        var benign = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack && x.r.Family != Corpus.TriggerFamily).ToList();
+        var rng = new SplitMix64(options.Seed ^ 0xA06u);
+        for (var i = 0; i < train.Count; i++)
+        {
+            var row = train[i];
+            if (!row.IsAttack || row.Family is not ("prompt_injection_direct" or "prompt_injection_hijacking" or "prompt_extraction"))
+            {
+                continue;
+            }
+
+            var injection = TrainingText(row, train);
+            for (var c = 0; c < options.AugmentCopies; c++)
+            {
+                var hosts = benign.Where(b => folds[b.i] == folds[i]).ToList();
+                var host = hosts[(int)(rng.Next() % (ulong)hosts.Count)].r.Canonical;
+                var text = (rng.Next() & 1) == 0 ? host + "\n\n" + injection : injection + "\n\n" + host;
+                result.Add((i, new Document(Trainer.Featurize(text, options), true)));
+            }
+        }
+
+        // Long benign documents (several benign prompts of one fold joined), so that length alone is no attack evidence.
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var pool = benign.Where(b => folds[b.i] == f).ToList();
+            for (var d = 0; d < options.LongBenignPerFold && pool.Count > 0; d++)
+            {
+                var parts = 4 + (int)(rng.Next() % 20);
+                var first = pool[(int)(rng.Next() % (ulong)pool.Count)];
+                var text = new System.Text.StringBuilder(first.r.Canonical);
+                for (var k = 1; k < parts; k++)
+                {
+                    _ = text.Append("\n\n").Append(pool[(int)(rng.Next() % (ulong)pool.Count)].r.Canonical);
+                }
+
+                result.Add((first.i, new Document(Trainer.Featurize(text.ToString(), options), false)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The text an attack row is trained on: the deepset injections are often a benign question of the same corpus
+    /// with an injection appended; the benign part is removed so that ordinary questions do not become attack
+    /// evidence (only benign texts of the training split are used).
+    /// </summary>
+    private static string TrainingText(CorpusRow row, IReadOnlyList<CorpusRow> train)
+    {
+        if (!row.IsAttack)
+        {
+            return row.Canonical;
+        }
+
+        var text = row.Canonical;
+        foreach (var other in train)
+        {
+            if (!other.IsAttack && other.Canonical.Length >= 15 && other.Canonical.Length < text.Length && text.Contains(other.Canonical, StringComparison.Ordinal))
+            {
+                var stripped = text.Replace(other.Canonical, " ", StringComparison.Ordinal);
+                if (stripped.Count(char.IsLetter) >= 8)
+                {
+                    text = stripped;
+                }
+            }
+        }
+
+        return text;
+    }
+
+    private static (double Recall, double BenignFpr, double TriggerFpr) AppendMetrics(StringBuilder report, string title, IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores, double recommended, double sensitive)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        report.AppendLine(inv, $"## {title}").AppendLine();
+        report.AppendLine(inv, $"ROC AUC {Auc(rows, scores):F4}").AppendLine();
+        (double, double, double) result = default;
+        foreach (var (name, threshold) in new[] { ("recommended", recommended), ("sensitive", sensitive) })
+        {
+            report.AppendLine(inv, $"### At the {name} threshold {threshold:F4}").AppendLine();
+            report.AppendLine("| family | attacks | benign | recall | FPR | precision |");
+            report.AppendLine("|---|---:|---:|---:|---:|---:|");
+            var all = Metrics("**all**", rows, scores, threshold, _ => true);
+            foreach (var family in rows.Select(r => r.Family).Distinct().Order(StringComparer.Ordinal))
+            {
+                Row(report, Metrics(family, rows, scores, threshold, r => r.Family == family));
+            }
+
+            Row(report, all);
+            report.AppendLine();
+            var trigger = Metrics(Corpus.TriggerFamily, rows, scores, threshold, r => r.Family == Corpus.TriggerFamily);
+            if (name == "recommended")
+            {
+                result = (all.Recall, all.Fpr, trigger.Fpr);
+            }
+        }
+
+        return result;
+    }
+
+    private static FamilyMetrics Metrics(string family, IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores, double threshold, Func<CorpusRow, bool> filter)
+    {
+        int attacks = 0, benign = 0, tp = 0, fp = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!filter(rows[i]))
+            {
+                continue;
+            }
+
+            var flagged = scores[i] >= threshold;
+            if (rows[i].IsAttack)
+            {
+                attacks++;
+                tp += flagged ? 1 : 0;
+            }
+            else
+            {
+                benign++;
+                fp += flagged ? 1 : 0;
+            }
+        }
+
+        return new FamilyMetrics(family, attacks, benign, tp, fp);
+    }
+
+    private static void Row(StringBuilder report, FamilyMetrics m)
+    {
+        static string F(double v) => double.IsNaN(v) ? "–" : v.ToString("F3", CultureInfo.InvariantCulture);
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {m.Family} | {m.Attacks} | {m.Benign} | {F(m.Recall)} | {F(m.Fpr)} ({m.FalsePositives}) | {F(m.Precision)} |");
+    }
+
+    private static double Auc(IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores)
+    {
+        var pos = rows.Select((r, i) => (r, i)).Where(x => x.r.IsAttack).Select(x => scores[x.i]).ToList();
+        var neg = rows.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => scores[x.i]).ToList();
+        if (pos.Count == 0 || neg.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        double wins = 0;
+        foreach (var p in pos)
+        {
+            foreach (var n in neg)
+            {
+                wins += p > n ? 1 : p == n ? 0.5 : 0;
+            }
+        }
+
+        return wins / pos.Count / neg.Count;
+    }
+}
