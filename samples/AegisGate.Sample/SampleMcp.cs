@@ -87,7 +87,6 @@ internal static class SampleMcp
         services.AddSingleton(package);
         services.AddSingleton<SampleToolRevisions>();
         services.AddSingleton<SampleEverythingGateway>();
-        services.TryAddSingleton<IAuditSink>(sp => new SampleJsonlAuditSink(Path.Combine(dataDir, "audit", "mcp-audit.jsonl")));
 
         services.AddAegisGate().AddAegisMcp(options =>
         {
@@ -466,33 +465,6 @@ internal sealed class SampleEverythingGateway(SampleEverythingPackage package, A
 
         public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
             => await client.CallToolAsync(request.Params!, cancellationToken);
-    }
-}
-
-/// <summary>
-/// The sample's audit sink until the audit pillar's chained JSONL sink is wired: one JSON line per event, flushed to
-/// disk before the call completes (so a call is never served without its record).
-/// </summary>
-internal sealed class SampleJsonlAuditSink(string path) : IAuditSink
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    public async ValueTask WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
-    {
-        var line = JsonSerializer.SerializeToUtf8Bytes(auditEvent);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
-            await stream.WriteAsync(line, cancellationToken);
-            await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using AegisGate.A2A.Configuration;
@@ -75,6 +76,11 @@ internal sealed class A2ATestServer : IAsyncDisposable
         if (registerLicense)
         {
             builder.Services.AddSingleton(license.Object);
+        }
+        else
+        {
+            // AddAegisGate registers the installation licence by default; a host that removed it must not start.
+            builder.Services.RemoveAll<ILicenseProvider>();
         }
 
         services?.Invoke(builder.Services);

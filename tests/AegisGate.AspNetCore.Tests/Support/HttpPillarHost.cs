@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AegisGate.AspNetCore.Authentication;
@@ -145,6 +146,16 @@ internal sealed class HttpPillarHost : IAsyncDisposable
             options.Configure?.Invoke(o);
         });
         options.Aegis?.Invoke(aegis);
+        if (!options.RegisterAudit)
+        {
+            // AddAegisGate registers the JSONL audit trail by default; a host that removed it has no audit at all.
+            builder.Services.RemoveAll<IAuditSink>();
+            builder.Services.RemoveAll<AuditTrail>();
+            foreach (var hosted in builder.Services.Where(static d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType?.Name == "AuditSinkStartup").ToList())
+            {
+                builder.Services.Remove(hosted);
+            }
+        }
 
         var app = builder.Build();
         options.Before?.Invoke(app);

@@ -321,18 +321,21 @@ public sealed class McpSampleInteropTests
         await client.CallToolAsync("get-deploy-credentials", new Dictionary<string, object?>());
         await client.CallToolAsync("lookup-order", new Dictionary<string, object?> { ["orderId"] = "A-1002" });
 
-        var lines = await File.ReadAllLinesAsync(Path.Combine(_host.DataDirectory, "audit", "mcp-audit.jsonl"));
-        var records = lines.Select(static l => JsonDocument.Parse(l).RootElement).ToList();
-        var lookup = records.Last(static r => r.GetProperty("Properties").GetProperty("tool").GetString() == "lookup-order");
+        // The sample records into AegisGate's tamper-evident trail (AddAegisGate registers the JSONL sink).
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_host.DataDirectory, "audit", "aegisgate-audit.jsonl"));
+        var records = lines.Select(static l => JsonDocument.Parse(l).RootElement)
+            .Where(static r => r.TryGetProperty("props", out var p) && p.TryGetProperty("tool", out _))
+            .ToList();
+        var lookup = records.Last(static r => r.GetProperty("props").GetProperty("tool").GetString() == "lookup-order");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(lookup.GetProperty("Principal").GetString(), Is.EqualTo("sample-admin"));
-            Assert.That(lookup.GetProperty("Decision").GetString(), Is.EqualTo("allow"));
-            Assert.That(lookup.GetProperty("Properties").GetProperty("argsSha256").GetString(), Does.StartWith("sha256:"));
-            Assert.That(lookup.GetProperty("Properties").GetProperty("session").GetString(), Is.EqualTo(McpGuard.SessionDigest(client.SessionId!)));
+            Assert.That(lookup.GetProperty("principal").GetString(), Is.EqualTo("sample-admin"));
+            Assert.That(lookup.GetProperty("decision").GetString(), Is.EqualTo("allow"));
+            Assert.That(lookup.GetProperty("props").GetProperty("argsSha256").GetString(), Does.StartWith("sha256:"));
+            Assert.That(lookup.GetProperty("props").GetProperty("session").GetString(), Is.EqualTo(McpGuard.SessionDigest(client.SessionId!)));
             Assert.That(string.Join('\n', lines), Does.Not.Contain(client.SessionId!), "the session handle itself is not recorded");
-            Assert.That(int.Parse(lookup.GetProperty("Properties").GetProperty("resultBytes").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
+            Assert.That(int.Parse(lookup.GetProperty("props").GetProperty("resultBytes").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
             Assert.That(string.Join('\n', lines), Does.Not.Contain("A-1002").And.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M"));
         }
     }
