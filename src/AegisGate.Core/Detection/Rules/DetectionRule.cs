@@ -1,0 +1,337 @@
+using System.Text.RegularExpressions;
+using AegisGate.Detection.Engine;
+
+namespace AegisGate.Detection.Rules;
+
+/// <summary>What a validator sees of one regex match: the whole layer text, the match and its value group.</summary>
+internal readonly ref struct RuleMatch
+{
+    public RuleMatch(ReadOnlySpan<char> text, int start, int end, int valueStart, int valueEnd)
+    {
+        Text = text;
+        Start = start;
+        End = end;
+        ValueStart = valueStart;
+        ValueEnd = valueEnd;
+    }
+
+    /// <summary>Gets the whole text of the layer.</summary>
+    public ReadOnlySpan<char> Text { get; }
+
+    /// <summary>Gets the start of the whole match.</summary>
+    public int Start { get; }
+
+    /// <summary>Gets the end of the whole match.</summary>
+    public int End { get; }
+
+    /// <summary>Gets the start of the value (the part reported and redacted).</summary>
+    public int ValueStart { get; }
+
+    /// <summary>Gets the end of the value.</summary>
+    public int ValueEnd { get; }
+
+    /// <summary>Gets the value.</summary>
+    public ReadOnlySpan<char> Value => Text[ValueStart..ValueEnd];
+
+    /// <summary>Gets the whole match.</summary>
+    public ReadOnlySpan<char> Match => Text[Start..End];
+
+    /// <summary>Gets up to <paramref name="chars"/> characters before the match.</summary>
+    public ReadOnlySpan<char> Before(int chars) => Text[Math.Max(0, Start - chars)..Start];
+
+    /// <summary>Gets up to <paramref name="chars"/> characters after the match.</summary>
+    public ReadOnlySpan<char> After(int chars) => Text[End..Math.Min(Text.Length, End + chars)];
+}
+
+/// <summary>Validates a match and returns its confidence (0–1), or 0 or less to reject it.</summary>
+internal delegate double MatchValidator(in RuleMatch match, double baseConfidence);
+
+/// <summary>How a rule uses its context words.</summary>
+internal enum ContextMode
+{
+    /// <summary>No context words.</summary>
+    None,
+
+    /// <summary>A context word within the window raises the confidence.</summary>
+    Boost,
+
+    /// <summary>Without a context word within the window the match is rejected.</summary>
+    Required,
+}
+
+/// <summary>Whole-word context words looked for in a window around a match (never substrings: "lic" does not match "public").</summary>
+internal sealed class RuleContext
+{
+    public RuleContext(ContextMode mode, int window, params string[] words)
+    {
+        Mode = mode;
+        Window = window;
+        Words = words;
+    }
+
+    public ContextMode Mode { get; }
+
+    public int Window { get; }
+
+    public string[] Words { get; }
+
+    public double Boost { get; init; } = 0.25;
+
+    public bool IsPresent(ReadOnlySpan<char> text, int start, int end)
+    {
+        var before = text[Math.Max(0, start - Window)..start];
+        var after = text[end..Math.Min(text.Length, end + (Window / 2))];
+        foreach (var word in Words)
+        {
+            if (TextSearch.ContainsWholeWord(before, word) || TextSearch.ContainsWholeWord(after, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A built-in or custom detection rule.</summary>
+internal abstract class DetectionRule
+{
+    protected DetectionRule(DetectionRuleDescriptor descriptor, string[] keywords)
+    {
+        Descriptor = descriptor;
+        Keywords = keywords;
+    }
+
+    public DetectionRuleDescriptor Descriptor { get; }
+
+    public string Id => Descriptor.Id;
+
+    /// <summary>Gets the literal keywords (case-insensitive) of which one must occur for the rule to run; empty: the rule always runs.</summary>
+    public string[] Keywords { get; }
+
+    /// <summary>Gets or sets the precedence when findings of one category overlap (higher wins).</summary>
+    public int Priority { get; init; } = 50;
+
+    public RuleContext? Context { get; init; }
+
+    /// <summary>Gets or sets the rule's index in the compiled rule set.</summary>
+    public int Index { get; set; }
+
+    /// <summary>Finds matches in one layer of text and reports them through <paramref name="sink"/>.</summary>
+    public abstract void Find(LayerText layer, IMatchSink sink);
+
+    protected double ApplyContext(ReadOnlySpan<char> text, int start, int end, double confidence)
+    {
+        if (Context is null || Context.Mode == ContextMode.None)
+        {
+            return confidence;
+        }
+
+        var present = Context.IsPresent(text, start, end);
+        if (Context.Mode == ContextMode.Required)
+        {
+            return present ? confidence : 0;
+        }
+
+        return present ? Math.Min(0.99, confidence + Context.Boost) : confidence;
+    }
+}
+
+/// <summary>Receives raw matches from rules.</summary>
+internal interface IMatchSink
+{
+    void Add(DetectionRule rule, int start, int end, double confidence);
+}
+
+/// <summary>A rule made of one regex, an optional value group and an optional validator.</summary>
+internal sealed class PatternRule : DetectionRule
+{
+    private readonly Regex _pattern;
+    private readonly int _valueGroup;
+    private readonly MatchValidator? _validator;
+
+    public PatternRule(DetectionRuleDescriptor descriptor, string[] keywords, Regex pattern, MatchValidator? validator = null)
+        : base(descriptor, keywords)
+    {
+        _pattern = pattern;
+        _validator = validator;
+        _valueGroup = pattern.GroupNumberFromName("v");
+    }
+
+    public Regex Pattern => _pattern;
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text;
+        if (_valueGroup < 0)
+        {
+            foreach (var m in _pattern.EnumerateMatches(text))
+            {
+                Report(layer, sink, m.Index, m.Index + m.Length, m.Index, m.Index + m.Length);
+            }
+
+            return;
+        }
+
+        for (var m = _pattern.Match(text); m.Success; m = m.NextMatch())
+        {
+            var group = m.Groups[_valueGroup];
+            if (!group.Success)
+            {
+                continue;
+            }
+
+            Report(layer, sink, m.Index, m.Index + m.Length, group.Index, group.Index + group.Length);
+        }
+    }
+
+    private void Report(LayerText layer, IMatchSink sink, int start, int end, int valueStart, int valueEnd)
+    {
+        if (valueEnd <= valueStart)
+        {
+            return;
+        }
+
+        var confidence = Descriptor.Confidence;
+        if (_validator is not null)
+        {
+            confidence = _validator(new RuleMatch(layer.Text, start, end, valueStart, valueEnd), confidence);
+            if (confidence <= 0)
+            {
+                return;
+            }
+        }
+
+        confidence = ApplyContext(layer.Text, valueStart, valueEnd, confidence);
+        if (confidence > 0)
+        {
+            sink.Add(this, valueStart, valueEnd, confidence);
+        }
+    }
+}
+
+/// <summary>
+/// A rule over numeric candidates (digit groups with separators, optionally glued to letters) that the engine
+/// tokenises once per layer; the regex runs on the candidate only. The digit and letter ranges let the engine skip
+/// candidates that cannot hold a match without running the regex.
+/// </summary>
+internal sealed class CandidateRule : DetectionRule
+{
+    private readonly Regex _pattern;
+    private readonly MatchValidator? _validator;
+
+    public CandidateRule(DetectionRuleDescriptor descriptor, string[] keywords, Shape shape, Regex pattern, MatchValidator? validator = null)
+        : base(descriptor, keywords)
+    {
+        MinDigits = shape.MinDigits;
+        MaxDigits = shape.MaxDigits;
+        MinLetters = shape.MinLetters;
+        MaxLetters = shape.MaxLetters;
+        _pattern = pattern;
+        _validator = validator;
+    }
+
+    public int MinDigits { get; }
+
+    public int MaxDigits { get; }
+
+    public int MinLetters { get; }
+
+    public int MaxLetters { get; }
+
+    /// <summary>Whether a candidate can hold a match: a single group must fit the ranges; several groups need at least the minimums.</summary>
+    public bool Accepts(in NumericCandidate candidate)
+        => candidate.Digits >= MinDigits && candidate.Letters >= MinLetters
+           && (candidate.Groups > 1 || (candidate.Digits <= MaxDigits && candidate.Letters <= MaxLetters));
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        foreach (var candidate in layer.GetCandidates())
+        {
+            if (Accepts(candidate))
+            {
+                Match(layer, candidate, sink);
+            }
+        }
+    }
+
+    public void Match(LayerText layer, in NumericCandidate candidate, IMatchSink sink)
+    {
+        var text = layer.Text.AsSpan();
+        var span = text[candidate.Start..candidate.End];
+        foreach (var m in _pattern.EnumerateMatches(span))
+        {
+            var start = candidate.Start + m.Index;
+            var end = start + m.Length;
+
+            // A match must not cut a word: the characters around it are not letters or digits.
+            if ((start > 0 && char.IsLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            {
+                continue;
+            }
+
+            var confidence = Descriptor.Confidence;
+            if (_validator is not null)
+            {
+                confidence = _validator(new RuleMatch(text, start, end, start, end), confidence);
+                if (confidence <= 0)
+                {
+                    continue;
+                }
+            }
+
+            confidence = ApplyContext(text, start, end, confidence);
+            if (confidence > 0)
+            {
+                sink.Add(this, start, end, confidence);
+            }
+        }
+    }
+
+    /// <summary>The digits and letters a match holds.</summary>
+    internal readonly record struct Shape(int MinDigits, int MaxDigits, int MinLetters = 0, int MaxLetters = 0);
+}
+
+/// <summary>A signal family of the prompt-injection scorer: its matches are weighed together, not reported one by one.</summary>
+internal sealed class InjectionSignalRule : DetectionRule
+{
+    private readonly Regex[] _patterns;
+
+    public InjectionSignalRule(DetectionRuleDescriptor descriptor, string[] keywords, double weight, params Regex[] patterns)
+        : base(descriptor, keywords)
+    {
+        Weight = weight;
+        _patterns = patterns;
+    }
+
+    /// <summary>Gets the weight of the family in the injection score (1.0 = strong: enough alone at the standard threshold).</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets a value indicating whether the family only counts in third-party content (documents, tool output).</summary>
+    public bool ThirdPartyOnly { get; init; }
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        foreach (var pattern in _patterns)
+        {
+            foreach (var m in pattern.EnumerateMatches(layer.Text))
+            {
+                sink.Add(this, m.Index, m.Index + m.Length, Weight);
+            }
+        }
+    }
+}
+
+/// <summary>A rule implemented in code (structural checks the regex language cannot express cheaply).</summary>
+internal sealed class FunctionRule : DetectionRule
+{
+    private readonly Action<DetectionRule, LayerText, IMatchSink> _find;
+
+    public FunctionRule(DetectionRuleDescriptor descriptor, string[] keywords, Action<DetectionRule, LayerText, IMatchSink> find)
+        : base(descriptor, keywords)
+    {
+        _find = find;
+    }
+
+    public override void Find(LayerText layer, IMatchSink sink) => _find(this, layer, sink);
+}
