@@ -14,6 +14,9 @@ internal static class CliApp
     {
         var root = new RootCommand("AegisGate: security middleware for AI infrastructure — command-line tool.");
         root.Subcommands.Add(KeysCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(EvalCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -143,7 +143,7 @@ internal static class Decoders
             int written;
             if (urlSafe)
             {
-                if (!Base64Url.TryDecodeFromChars(body, rented, out written))
+                if (Base64Url.DecodeFromChars(body, rented, out _, out written) != OperationStatus.Done)
                 {
                     return false;
                 }

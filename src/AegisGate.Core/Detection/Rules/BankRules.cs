@@ -39,17 +39,18 @@ internal static class BankRules
                     continue;
                 }
 
-                // Collect exactly 'length' alphanumerics, allowing single spaces or dashes between groups.
+                // Collect exactly 'length' characters (digits and upper-case letters), allowing single spaces or dashes
+                // between groups; read past the candidate, whose letter groups may have been cut.
                 var n = 0;
-                var pos = k;
-                while (pos < span.Length && n < length)
+                var pos = absolute;
+                while (pos < text.Length && n < length)
                 {
-                    var c = span[pos];
-                    if (char.IsAsciiLetterOrDigit(c))
+                    var c = text[pos];
+                    if (char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
                     {
-                        compact[n++] = char.ToUpperInvariant(c);
+                        compact[n++] = c;
                     }
-                    else if (c is not (' ' or '-') || pos + 1 >= span.Length || !char.IsAsciiLetterOrDigit(span[pos + 1]))
+                    else if (c is not (' ' or '-') || pos + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[pos + 1]))
                     {
                         break;
                     }
@@ -57,14 +58,14 @@ internal static class BankRules
                     pos++;
                 }
 
-                var end = candidate.Start + pos;
+                var end = pos;
                 if (n != length || (end < text.Length && char.IsLetterOrDigit(text[end])) || !Checksums.IbanMod97(compact[..n]))
                 {
                     continue;
                 }
 
                 sink.Add(rule, absolute, end, rule.Descriptor.Confidence);
-                k = pos;
+                k = end - candidate.Start;
             }
         }
     }

@@ -264,8 +264,19 @@ internal sealed class CandidateRule : DetectionRule
             var start = candidate.Start + m.Index;
             var end = start + m.Length;
 
-            // A match must not cut a word: the characters around it are not letters or digits.
-            if ((start > 0 && char.IsLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            // A match must not cut a word: the characters around it are not (Latin) letters or digits. Scripts written
+            // without spaces (CJK, Hangul, Thai) may touch it.
+            if ((start > 0 && IsWordNeighbour(text[start - 1])) || (end < text.Length && IsWordNeighbour(text[end])))
+            {
+                continue;
+            }
+
+            if (LetterFreeNeighbours && (HasLetterGroupBefore(text, start) || HasLetterGroupAfter(text, end)))
+            {
+                continue;
+            }
+
+            if (Standalone && (HasGroupBefore(text, start) || HasGroupAfter(text, end)))
             {
                 continue;
             }
@@ -288,12 +299,62 @@ internal sealed class CandidateRule : DetectionRule
         }
     }
 
+    /// <summary>Gets a value indicating whether a match next to a group with letters (inside an IBAN, a serial) is ignored.</summary>
+    public bool LetterFreeNeighbours { get; init; }
+
+    /// <summary>Gets a value indicating whether a match next to any other alphanumeric group (across one separator) is ignored: the number is part of something longer.</summary>
+    public bool Standalone { get; init; }
+
+    private static bool HasGroupBefore(ReadOnlySpan<char> text, int start)
+        => start >= 2 && text[start - 1] is ' ' or '-' or '.' or '/' && char.IsAsciiDigit(text[start - 2]);
+
+    private static bool HasGroupAfter(ReadOnlySpan<char> text, int end)
+        => end + 1 < text.Length && text[end] is ' ' or '-' or '.' or '/' && char.IsAsciiDigit(text[end + 1]);
+
+    internal static bool IsWordNeighbour(char c) => c < 0x250 ? char.IsLetterOrDigit(c) : char.IsDigit(c);
+
+    // "RS35 2600 0560 …": the group before the match (across one separator) holds a letter.
+    private static bool HasLetterGroupBefore(ReadOnlySpan<char> text, int start)
+    {
+        var k = start - 1;
+        if (k < 1 || text[k] is not (' ' or '-' or '.'))
+        {
+            return false;
+        }
+
+        var hasLetter = false;
+        for (k--; k >= 0 && char.IsAsciiLetterOrDigit(text[k]); k--)
+        {
+            hasLetter |= char.IsAsciiLetter(text[k]);
+        }
+
+        return hasLetter;
+    }
+
+    private static bool HasLetterGroupAfter(ReadOnlySpan<char> text, int end)
+    {
+        if (end + 1 >= text.Length || text[end] is not (' ' or '-' or '.'))
+        {
+            return false;
+        }
+
+        var hasLetter = false;
+        var hasDigit = false;
+        for (var k = end + 1; k < text.Length && char.IsAsciiLetterOrDigit(text[k]); k++)
+        {
+            hasLetter |= char.IsAsciiLetter(text[k]);
+            hasDigit |= char.IsAsciiDigit(text[k]);
+        }
+
+        return hasLetter && hasDigit;
+    }
+
     /// <summary>The digits and letters a match holds.</summary>
     internal readonly record struct Shape(int MinDigits, int MaxDigits, int MinLetters = 0, int MaxLetters = 0);
 }
 
 /// <summary>A signal family of the prompt-injection scorer: its matches are weighed together, not reported one by one.</summary>
-internal sealed class InjectionSignalRule : DetectionRule
+internal class InjectionSignalRule : DetectionRule
 {
     private readonly Regex[] _patterns;
 
@@ -318,6 +379,36 @@ internal sealed class InjectionSignalRule : DetectionRule
             {
                 sink.Add(this, m.Index, m.Index + m.Length, Weight);
             }
+        }
+    }
+}
+
+/// <summary>An injection family that counts directives: the weight depends on how many the text stacks up.</summary>
+internal sealed class DirectiveDensityRule : InjectionSignalRule
+{
+    private readonly Regex _pattern;
+
+    public DirectiveDensityRule(DetectionRuleDescriptor descriptor, string[] keywords, Regex pattern)
+        : base(descriptor, keywords, 0.9)
+    {
+        _pattern = pattern;
+    }
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        var count = 0;
+        var first = -1;
+        var last = -1;
+        foreach (var m in _pattern.EnumerateMatches(layer.Text))
+        {
+            count++;
+            first = first < 0 ? m.Index : first;
+            last = m.Index + m.Length;
+        }
+
+        if (count >= 5)
+        {
+            sink.Add(this, first, last, count >= 8 ? 0.9 : 0.6);
         }
     }
 }

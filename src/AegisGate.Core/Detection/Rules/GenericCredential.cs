@@ -185,7 +185,12 @@ internal static partial class GenericCredential
             return 0;
         }
 
-        if (SecretHeuristics.IsPlaceholder(value) || SecretHeuristics.IsPeriodic(value, 3) || SecretHeuristics.IsTrivial(value))
+        if (SecretHeuristics.IsPlaceholder(value) || SecretHeuristics.IsPeriodic(value, 3) || SecretHeuristics.IsTrivial(value) || SecretHeuristics.HasSequentialRun(value, 8))
+        {
+            return 0;
+        }
+
+        if (kind == KeyKind.Token && value.Length < 10)
         {
             return 0;
         }
@@ -219,7 +224,7 @@ internal static partial class GenericCredential
         }
 
         var entropy = Checksums.ShannonEntropy(value);
-        var minimum = kind == KeyKind.Password ? 2.2 : 3.0;
+        var minimum = kind == KeyKind.Password ? 2.2 : SecretHeuristics.IsHex(value) ? 2.7 : 3.0;
         if (!isUuid && entropy < minimum)
         {
             return 0;
@@ -238,9 +243,9 @@ internal static partial class GenericCredential
 
     [GeneratedRegex(
         @"(?i:pass(?:word|wd|phrase|code)?|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth|credentials?|creds|private[_.-]?key|client[_.-]?secret|bearer|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|session[_.-]?key)"
-        + @"(?<rest>[A-Za-z0-9_.-]{0,40})[""'`\]]{0,2}\s{0,5}"
-        + @"(?:(?::=|::=|:::=|\?=|=>|==|!=|=|:|<-)\s{0,5}(?:(?<q>[""'`])(?<v>[^""'`\r\n]{1,300})\k<q>|(?<v>[A-Za-z0-9_\-+/=.~!@#$%^&*|]{1,300}))"
-        + @"|(?:,|\()\s{0,5}(?<q>[""'`])(?<v>[^""'`\r\n]{1,300})\k<q>)",
+        + @"(?<rest>[A-Za-z0-9_.-]{0,40})[""'`\]]{0,2}[ \t]{0,5}"
+        + @"(?:(?::=|::=|:::=|\?=|=>|==|!=|=|:|<-)[ \t]{0,5}(?:(?<q>[""'`])(?<v>[^""'`\r\n]{1,300})\k<q>|(?<v>[A-Za-z0-9_\-+/=.~!@#$%^&*|]{1,300}))"
+        + @"|(?:,|\()[ \t]{0,5}(?<q>[""'`])(?<v>[^""'`\r\n]{1,300})\k<q>)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         250)]
     private static partial Regex Assignment();

@@ -38,20 +38,33 @@ internal static class NetworkRules
 
             i = end + 1;
             var run = text[start..end].Trim('.');
-            if (run.Length < 6 || run.Count(':') < 2 || (start > 0 && char.IsLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+            var before = start > 0 ? text[start - 1] : ' ';
+            var after = end < text.Length ? text[end] : ' ';
+            if (run.Count(':') < 2 || char.IsLetterOrDigit(before) || before is '_' or ':' || (char.IsLetterOrDigit(after) && after is not ('%')) || after == '_')
             {
                 continue;
             }
 
-            run = run.TrimEnd(':');
-            if (!run.ContainsAnyInRange('0', '9') || run.Count(':') < 2)
+            // '::' and '::1' only on their own (not C++ scope operators): whitespace, quotes, '=', '/' or '%' around them.
+            var unspecified = run.SequenceEqual("::") || run.SequenceEqual("::1");
+            if (unspecified && !(char.IsWhiteSpace(before) || before is '=' or '"' or '\'' or '(' || start == 0))
             {
                 continue;
             }
 
-            if (IPAddress.TryParse(run, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && (run.Count(':') >= 7 || run.Contains("::", StringComparison.Ordinal)))
+            if (!unspecified && (run.Length < 6 || !run.ContainsAnyInRange('0', '9')))
             {
-                var confidence = address.IsIPv6LinkLocal || IPAddress.IsLoopback(address) || address.IsIPv6UniqueLocal ? 0.5 : rule.Descriptor.Confidence;
+                continue;
+            }
+
+            if (!unspecified && run.EndsWith(":", StringComparison.Ordinal) && !run.EndsWith("::", StringComparison.Ordinal))
+            {
+                run = run.TrimEnd(':');
+            }
+
+            if (IPAddress.TryParse(run, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && (unspecified || run.Count(':') >= 7 || run.Contains("::", StringComparison.Ordinal)))
+            {
+                var confidence = unspecified || address.IsIPv6LinkLocal || IPAddress.IsLoopback(address) || address.IsIPv6UniqueLocal ? 0.5 : rule.Descriptor.Confidence;
                 var runStart = start + text[start..end].IndexOf(run);
                 sink.Add(rule, runStart, runStart + run.Length, confidence);
             }
@@ -67,7 +80,7 @@ internal static class NetworkRules
             var found = text[i..].IndexOfAny(':', '-');
             if (found < 0)
             {
-                return;
+                break;
             }
 
             var at = i + found;
@@ -93,8 +106,74 @@ internal static class NetworkRules
                 continue;
             }
 
-            sink.Add(rule, start, start + 17, rule.Descriptor.Confidence);
+            var candidate = text.Slice(start, 17);
+            if (!AllSameOctets(candidate))
+            {
+                sink.Add(rule, start, start + 17, rule.Descriptor.Confidence);
+            }
+
             i = start + 17;
         }
+
+        FindDottedMac(rule, text, sink);
+    }
+
+    // Cisco notation: 0012.3456.789a.
+    private static void FindDottedMac(DetectionRule rule, ReadOnlySpan<char> text, IMatchSink sink)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var dot = text[i..].IndexOf('.');
+            if (dot < 0)
+            {
+                return;
+            }
+
+            var start = i + dot - 4;
+            i = i + dot + 1;
+            if (start < 0 || start + 14 > text.Length || (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '.'))
+                || (start + 14 < text.Length && (char.IsLetterOrDigit(text[start + 14]) || (text[start + 14] == '.' && start + 15 < text.Length && char.IsLetterOrDigit(text[start + 15])))))
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var k = 0; k < 14 && ok; k++)
+            {
+                var c = text[start + k];
+                ok = k is 4 or 9 ? c == '.' : s_hex.Contains(c);
+            }
+
+            if (ok && !AllSameOctets(text.Slice(start, 14)))
+            {
+                sink.Add(rule, start, start + 14, rule.Descriptor.Confidence);
+                i = start + 14;
+            }
+        }
+    }
+
+    private static bool AllSameOctets(ReadOnlySpan<char> value)
+    {
+        var first = '\0';
+        foreach (var c in value)
+        {
+            if (!s_hex.Contains(c))
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (first == '\0')
+            {
+                first = lower;
+            }
+            else if (lower != first)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

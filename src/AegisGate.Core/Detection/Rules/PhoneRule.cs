@@ -11,7 +11,7 @@ namespace AegisGate.Detection.Rules;
 internal static class PhoneRule
 {
     private static readonly string[] s_regions = ["US", "GB", "DE", "FR", "IN", "IL", "CA", "BR", "PH", "TR", "AU", "ES", "IT", "MX", "NL", "JP", "KR", "ZA", "NG", "SG", "SE", "FI", "PL", "CH", "AT", "BE", "IE"];
-    private static readonly string[] s_context = ["phone", "tel", "telephone", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "number", "contact", "handy", "telefon", "telefono", "téléphone"];
+    private static readonly string[] s_context = ["phone", "tel", "telephone", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "phone number", "contact me", "reach me", "handy", "telefon", "telefono", "téléphone"];
     private static readonly PhoneNumberUtil s_util = PhoneNumberUtil.GetInstance();
 
     public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
@@ -34,10 +34,15 @@ internal static class PhoneRule
             }
 
             var international = span.StartsWith("+");
-            var grouped = span.ContainsAny(' ', '-', '(') || span.Contains('.') && span.Count('.') <= 3;
-            var trunk = span.Length > 0 && span[0] == '0' && !international;
+            var grouped = span.ContainsAny(" -(.".AsSpan());
             var context = HasContext(text, candidate.Start);
-            if (!international && !grouped && !context && !trunk)
+            if (!international && !grouped && !context)
+            {
+                // An undelimited national number is only a phone number with a phone context word.
+                continue;
+            }
+
+            if (IsRepetitive(span) || (!international && !context && IsSsnShaped(span)))
             {
                 continue;
             }
@@ -52,9 +57,9 @@ internal static class PhoneRule
             {
                 foreach (var region in s_regions)
                 {
-                    if (IsValid(value, region))
+                    if (context ? IsValid(value, region) : IsValidGrouping(value, region))
                     {
-                        confidence = context ? 0.8 : grouped ? 0.65 : 0.5;
+                        confidence = context ? 0.8 : 0.65;
                         break;
                     }
                 }
@@ -80,6 +85,55 @@ internal static class PhoneRule
         }
     }
 
+    // The digits are grouped the way the region formats its numbers (libphonenumber STRICT_GROUPING).
+    private static bool IsValidGrouping(string value, string region)
+    {
+        try
+        {
+            foreach (var match in s_util.FindNumbers(value, region, PhoneNumberUtil.Leniency.STRICT_GROUPING, 2))
+            {
+                if (match.Length >= value.Length - 1)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+
+    // 3-2-4 digit groups are how SSNs/ITINs are written, not phone numbers.
+    private static bool IsSsnShaped(ReadOnlySpan<char> value)
+        => value.Length == 11 && char.IsAsciiDigit(value[0]) && value[3] is '-' or ' ' or '.' && value[6] is '-' or ' ' or '.';
+
+    private static bool IsRepetitive(ReadOnlySpan<char> value)
+    {
+        Span<int> counts = stackalloc int[10];
+        var digits = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                counts[c - '0']++;
+                digits++;
+            }
+        }
+
+        foreach (var count in counts)
+        {
+            if (count * 10 >= digits * 7)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasContext(string text, int start)
     {
         var before = text.AsSpan(Math.Max(0, start - 40), Math.Min(40, start));
@@ -100,9 +154,24 @@ internal static class PhoneRule
         var dots = span.Count('.');
         var slashes = span.Count('/');
         var colons = span.Count(':');
-        if (slashes > 0 || colons > 0 || dots >= 3)
+        if (slashes > 0 || colons > 0)
         {
             return true;
+        }
+
+        // A dotted quad of 1–3 digit groups is an IP address.
+        if (dots == 3 && span.Length <= 15 && !span.ContainsAny(' ', '-'))
+        {
+            var longest = 0;
+            foreach (var part in span.ToString().Split('.'))
+            {
+                longest = Math.Max(longest, part.Length);
+            }
+
+            if (longest <= 3)
+            {
+                return true;
+            }
         }
 
         if (span.Length == 10 && (span[4] == '-' && span[7] == '-'))

@@ -20,7 +20,7 @@ internal static partial class SecretRules
     private const string Ld = @"(?<![A-Za-z0-9_-])";
     private const string R = @"(?![A-Za-z0-9_])";
     private const string Rd = @"(?![A-Za-z0-9_-])";
-    private const string Assign = @"[""'`\]]?\s{0,5}(?:=|:=|::=|:::=|\?=|=>|:|\|\|=|\s)\s{0,5}[""'`]?";
+    private const string Assign = @"[""'`\]]?[ \t]{0,5}(?:=|:=|::=|:::=|\?=|=>|:|\|\|=|[ \t])[ \t]{0,5}[""'`]?";
     private const string KeyGap = @"[\w.-]{0,25}?";
     private const string Uuid = @"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
@@ -98,7 +98,7 @@ internal static partial class SecretRules
         yield return P("aws_bedrock_api_key", "Amazon Bedrock API key", "AWS_BEDROCK_API_KEY", 0.9, "ABSK long-lived or bedrock-api-key- short-lived key.", ["absk", "bedrock-api-key-"], AwsBedrock(), V.Token, 90);
         yield return P("alibaba_access_key_id", "Alibaba Cloud AccessKey id", "ALIBABA_ACCESS_KEY_ID", 0.85, "LTAI + 20 characters.", ["ltai"], Alibaba(), V.TokenWithEntropy(3.0, 4), 85);
         yield return P("gcp_api_key", "Google API key", "GOOGLE_API_KEY", 0.9, "AIza + 35 characters.", ["aiza"], GoogleApiKey(), V.TokenWithEntropy(3.2, 4), 90);
-        yield return P("gcp_service_account", "Google Cloud service-account key file", "GCP_SERVICE_ACCOUNT", 0.85, "\"type\": \"service_account\" JSON.", ["service_account"], GcpServiceAccount(), null, 80);
+        yield return P("gcp_service_account", "Google Cloud service-account key file", "GCP_SERVICE_ACCOUNT", 0.85, "\"type\": \"service_account\" JSON that is not a template (no placeholder project or key).", ["service_account"], GcpServiceAccount(), GcpServiceAccountValidator, 80);
         yield return P("gcp_oauth_client_secret", "Google OAuth client secret", "GOOGLE_CLIENT_SECRET", 0.95, "GOCSPX- + 28 characters.", ["gocspx-"], GoogleClientSecret(), V.Token, 90);
         yield return P("google_oauth_access_token", "Google OAuth access token", "GOOGLE_ACCESS_TOKEN", 0.85, "ya29. + at least 20 characters.", ["ya29."], GoogleAccessToken(), V.TokenWithEntropy(3.0, 5), 85);
         yield return P("azure_ad_client_secret", "Microsoft Entra ID client secret", "AZURE_CLIENT_SECRET", 0.9, "3 characters + digit + Q~ + 31-34 characters.", ["q~"], AzureAdSecret(), V.TokenWithEntropy(3.0), 90);
@@ -119,7 +119,7 @@ internal static partial class SecretRules
         yield return P("tailscale_key", "Tailscale key", "TAILSCALE_KEY", 0.9, "tskey-api|auth|client|scim|webhook-... key.", ["tskey-"], Tailscale(), V.Token, 90);
         yield return P("artifactory_token", "JFrog Artifactory token", "ARTIFACTORY_TOKEN", 0.85, "AKCp API key, cmVmd reference token, or X-JFrog-Art-Api header value.", ["akcp", "cmvmd", "x-jfrog-art-api", "artifactory"], Artifactory(), V.TokenWithEntropy(3.0), 85);
         yield return P("ibm_cloud_iam_key", "IBM Cloud IAM API key", "IBM_CLOUD_API_KEY", 0.85, "ibm/iam/cloud keyword + 44-character key.", ["ibm", "iam", "cloud"], IbmCloud(), V.Keyword(2.5), 80);
-        yield return P("ibm_cos_hmac_secret", "IBM Cloud Object Storage HMAC secret", "IBM_COS_SECRET", 0.85, "cos/secret_access_key keyword + 48 hex.", ["secret_access_key", "secret-access-key", "cos_", "cos-"], IbmCos(), V.Keyword(2.5), 80);
+        yield return P("ibm_cos_hmac_secret", "IBM Cloud Object Storage HMAC secret", "IBM_COS_SECRET", 0.85, "cos/secret_access_key keyword + 48 hex.", ["secret_access_key", "secret-access-key", "secretaccesskey", "cos"], IbmCos(), V.Keyword(2.5), 80);
         yield return P("softlayer_api_key", "SoftLayer API key", "SOFTLAYER_API_KEY", 0.85, "softlayer/sl keyword or API URL + 64 characters.", ["softlayer", "sl_", "sl-", "slapi"], SoftLayer(), V.Keyword(2.5), 80);
         yield return P("cloudant_credential", "IBM Cloudant credential", "CLOUDANT_PASSWORD", 0.85, "cloudant keyword + 64 hex or 24 letters.", ["cloudant", "cl_", "cl-", "clou"], Cloudant(), V.Keyword(2.5), 80);
         yield return P("dynatrace_token", "Dynatrace API token", "DYNATRACE_TOKEN", 0.95, "dt0c01. + 24 . 64.", ["dt0c01."], Dynatrace(), V.Token, 90);
@@ -171,6 +171,13 @@ internal static partial class SecretRules
         yield return P("http_bearer_token", "HTTP bearer or token credential", "HTTP_AUTH_TOKEN", 0.8, "Authorization: Bearer|Token|Api-Token value, or a bare Authorization value.", ["authorization"], BearerToken(), V.HeaderToken, 55);
         yield return P("curl_user_credentials", "curl --user credentials", "CURL_CREDENTIALS", 0.85, "curl -u/--user user:password.", ["curl"], CurlUser(), V.CurlUser, 60);
         yield return new FunctionRule(Secret("generic_credential", "Credential assigned to a secret-named key", "SECRET", 0.65, "password/secret/token/api_key/... assignment with entropy, placeholder, template, identifier and reference filters; public_key, client_id, *_id, *_name, *_url and similar keys are ignored."), GenericCredential.Keywords, GenericCredential.Find) { Priority = 40 };
+    }
+
+    // A service-account file with placeholder values ("your-project", "...", "DUMMY") is documentation, not a key.
+    private static double GcpServiceAccountValidator(in RuleMatch m, double confidence)
+    {
+        var around = m.After(2000);
+        return SecretHeuristics.IsTokenPlaceholder(around) || around.Contains("\"...\"", StringComparison.Ordinal) || around.Contains("your-", StringComparison.OrdinalIgnoreCase) ? 0 : confidence;
     }
 
     private static double VaultValidator(in RuleMatch m, double confidence)
@@ -248,7 +255,7 @@ internal static partial class SecretRules
     [GeneratedRegex(L + @"(?<v>npm_[A-Za-z0-9]{36})" + R, O, T)]
     private static partial Regex Npm();
 
-    [GeneratedRegex(@"(?<![\w/])//[A-Za-z0-9.-]+(?::\d+)?(?:/[\w./-]*)?:_authToken\s*=\s*(?<v>[^\s""'#]{8,})", O, T)]
+    [GeneratedRegex(@"(?<![\w/])//[A-Za-z0-9.-]+(?::\d+)?(?:/[\w.-]+)*/:_authToken[ \t]*=[ \t]*(?<v>[^\s""'#]{8,})", O, T)]
     private static partial Regex NpmRc();
 
     [GeneratedRegex(L + @"(?<v>pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{70,})", O, T)]
@@ -263,7 +270,7 @@ internal static partial class SecretRules
     [GeneratedRegex(Ld + @"(?<v>xox[pe]-\d{8,14}-\d{8,14}-\d{8,14}-[A-Za-z0-9]{28,34})" + Rd, O, T)]
     private static partial Regex SlackUser();
 
-    [GeneratedRegex(Ld + @"(?<v>xapp-\d-[A-Z0-9]{9,11}-\d{10,13}-[a-z0-9]{64})" + Rd, O, T)]
+    [GeneratedRegex(Ld + @"(?<v>xapp-\d-[A-Z0-9]{9,11}-\d{10,13}-[a-z0-9]{40,80})" + Rd, O, T)]
     private static partial Regex SlackApp();
 
     [GeneratedRegex(Ld + @"(?<v>xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,200})" + Rd, O, T)]
@@ -416,7 +423,7 @@ internal static partial class SecretRules
     [GeneratedRegex(L + @"(?<v>HRKU-AA[A-Za-z0-9_-]{58})|(?i:heroku)" + KeyGap + @"(?i:key|token|secret)" + KeyGap + Assign + @"(?<v>" + Uuid + ")" + Rd, O, T)]
     private static partial Regex Heroku();
 
-    [GeneratedRegex(L + @"(?<v>cf[au]t_[A-Za-z0-9]{40,})" + R + @"|(?i:cloudflare)" + KeyGap + @"(?i:token|key|secret)" + KeyGap + Assign + @"(?<v>[A-Za-z0-9_-]{40})" + Rd, O, T)]
+    [GeneratedRegex(L + @"(?<v>cf[au]t_[A-Za-z0-9]{40}[a-f0-9]{8})" + R + @"|(?i:cloudflare)" + KeyGap + @"(?i:token|key|secret)" + KeyGap + Assign + @"(?<v>[A-Za-z0-9_-]{40})" + Rd, O, T)]
     private static partial Regex Cloudflare();
 
     [GeneratedRegex(L + @"(?<v>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})" + R, O, T)]
@@ -440,7 +447,7 @@ internal static partial class SecretRules
     [GeneratedRegex(L + @"(?<v>dckr_pat_[A-Za-z0-9_-]{27})" + Rd, O, T)]
     private static partial Regex DockerHub();
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?<v>tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})" + R, O, T)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?<v>tskey-[a-z]{3,10}-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})" + R, O, T)]
     private static partial Regex Tailscale();
 
     [GeneratedRegex(L + @"(?<v>AKCp[A-Za-z0-9]{69}|cmVmd[A-Za-z0-9]{59})" + R + @"|(?i:x-jfrog-art-api|artifactory[\w.-]{0,20}?(?:api[_-]?key|token|password))" + Assign + @"(?<v>[A-Za-z0-9]{40,})" + R, O, T)]
@@ -581,6 +588,6 @@ internal static partial class SecretRules
     [GeneratedRegex(@"(?i:authorization)[""']?\s*[:=]\s*[""']?(?:(?i:bearer|token|api-token|apikey|api-key|sso-key)\s+)?(?<v>[A-Za-z0-9._~+/-]{8,}={0,2})(?![A-Za-z0-9._~+/=-])", O, T)]
     private static partial Regex BearerToken();
 
-    [GeneratedRegex(@"(?i:\bcurl\b)[^\r\n]{0,300}?\s(?:-u|--user)\s+[""']?(?<v>[^\s""']{0,64}:[^\s""']{0,128})[""']?", O, T)]
+    [GeneratedRegex(@"(?i:\bcurl\b)(?:[^\r\n]|\\\r?\n){0,400}?\s(?:-u|--user)\s+[""']?(?<v>[^\s""']{0,64}:[^\s""']{0,128})[""']?", O, T)]
     private static partial Regex CurlUser();
 }

@@ -25,7 +25,7 @@ internal static class SecretValidators
             }
 
             var body = value[Math.Min(skipPrefix, value.Length)..];
-            return Checksums.ShannonEntropy(body) >= minEntropy && !SecretHeuristics.IsPeriodic(body, 4) ? confidence : 0;
+            return Checksums.ShannonEntropy(body) >= minEntropy && !SecretHeuristics.IsPeriodic(body, 4) && !SecretHeuristics.HasSequentialRun(body, 12) ? confidence : 0;
         };
 
     /// <summary>A value anchored by a provider keyword: no placeholders, templates, masks or short periods; entropy at least <paramref name="minEntropy"/>.</summary>
@@ -93,7 +93,7 @@ internal static class SecretValidators
         try
         {
             var trimmed = header.TrimEnd('=');
-            if (!Base64Url.TryDecodeFromChars(trimmed, bytes, out var written))
+            if (Base64Url.DecodeFromChars(trimmed, bytes, out _, out var written) != OperationStatus.Done)
             {
                 return 0;
             }
@@ -129,17 +129,23 @@ internal static class SecretValidators
             return 0;
         }
 
-        if (!Engine.Decoders.TryPrintableUtf8(buffer.AsSpan(0, written), out var text))
+        // The user part must be printable text followed by ':'; the password may be any bytes.
+        var bytes = buffer.AsSpan(0, written);
+        var colon = bytes.IndexOf((byte)':');
+        if (colon < 0 || colon > 128)
         {
             return 0;
         }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0 || text.AsSpan(0, colon).ContainsAny('{', '"', '}'))
+        foreach (var b in bytes[..colon])
         {
-            return 0;
+            if (b is < 0x20 or > 0x7E or (byte)'{' or (byte)'"' or (byte)'}')
+            {
+                return 0;
+            }
         }
 
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
         var user = text.AsSpan(0, colon);
         var password = text.AsSpan(colon + 1);
         return IsPlaceholderPair(user, password) ? 0 : confidence;
@@ -176,13 +182,28 @@ internal static class SecretValidators
             return 0;
         }
 
-        if (password.Equals("password", StringComparison.OrdinalIgnoreCase) || password.Equals("passwd", StringComparison.OrdinalIgnoreCase)
-            || password.Equals("<password>", StringComparison.OrdinalIgnoreCase) || password.SequenceEqual("****") || password.Equals("pwd", StringComparison.OrdinalIgnoreCase))
+        if (IsPlaceholderPassword(password) || (!user.IsEmpty && user.SequenceEqual(password)) || password.Length < 4 || SecretHeuristics.CountDistinct(password) <= 2
+            || password.Contains("$(", StringComparison.Ordinal) || password.Contains("${", StringComparison.Ordinal) || user.Contains("$(", StringComparison.Ordinal)
+            || user.Contains("${", StringComparison.Ordinal) || password.Contains("YOUR_", StringComparison.OrdinalIgnoreCase) || password.Contains("REPLACE", StringComparison.OrdinalIgnoreCase))
         {
             return 0;
         }
 
         return confidence;
+    }
+
+    private static bool IsPlaceholderPassword(ReadOnlySpan<char> password)
+    {
+        ReadOnlySpan<string> words = ["password", "passwd", "pass", "pwd", "secret", "mypassword", "changeme", "<password>", "****", "xxx", "pw", "p@ssword", "yourpassword", "your_password"];
+        foreach (var w in words)
+        {
+            if (password.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>curl -u user:password</c>: reports the password (or the user part when the password is empty, as API keys are passed).</summary>
@@ -195,10 +216,15 @@ internal static class SecretValidators
             return 0;
         }
 
+        if (value.StartsWith("<") || value.StartsWith("{") || value.StartsWith("[") || value.StartsWith("$"))
+        {
+            return 0;
+        }
+
         var user = value[..colon];
         var password = value[(colon + 1)..];
         var secret = password.IsEmpty ? user : password;
-        if (secret.Length < 4 || SecretHeuristics.IsTemplate(secret) || SecretHeuristics.IsTemplate(user) || IsPlaceholderPair(user, password)
+        if (secret.Length < 4 || SecretHeuristics.IsTemplate(secret) || (!user.IsEmpty && SecretHeuristics.IsTemplate(user)) || IsPlaceholderPair(user, password) || IsPlaceholderPassword(password)
             || SecretHeuristics.IsMasked(secret) || SecretHeuristics.CountDistinct(secret) <= 2)
         {
             return 0;

@@ -582,7 +582,9 @@ internal static class IdValidators
     /// <summary>Thai national id: 13 digits, first 1–8, weights 13..2 modulo 11.</summary>
     public static bool ThTnin(ReadOnlySpan<byte> d)
     {
-        if (d.Length != 13 || d[0] is 0 or 9)
+        // First digit 1–8 (person type), digits 2–3 a province code 10–96.
+        var province = (d[1] * 10) + d[2];
+        if (d.Length != 13 || d[0] is 0 or 9 || province is < 10 or > 96)
         {
             return false;
         }

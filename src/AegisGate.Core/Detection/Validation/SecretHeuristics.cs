@@ -96,6 +96,24 @@ internal static class SecretHeuristics
         return (longestMask >= 6 && longestMask * 2 >= value.Length) || (longest >= 6 && longest * 100 >= value.Length * 85);
     }
 
+    /// <summary>A run of at least <paramref name="length"/> consecutive ascending or descending characters (<c>12345678</c>, <c>abcdefgh</c>).</summary>
+    public static bool HasSequentialRun(ReadOnlySpan<char> value, int length)
+    {
+        var up = 1;
+        var down = 1;
+        for (var i = 1; i < value.Length; i++)
+        {
+            up = value[i] == value[i - 1] + 1 ? up + 1 : 1;
+            down = value[i] == value[i - 1] - 1 ? down + 1 : 1;
+            if (up >= length || down >= length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A value that repeats a unit of at most <paramref name="maxPeriod"/> characters (<c>123123123</c>).</summary>
     public static bool IsPeriodic(ReadOnlySpan<char> value, int maxPeriod)
     {
