@@ -2,6 +2,9 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace AegisGate.Detection.Engine;
@@ -24,15 +27,18 @@ internal static class Decoders
     private static readonly SearchValues<char> s_triggers = SearchValues.Create("%&\\");
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    internal static bool IsBase64Char(char c) => s_base64Chars.Contains(c);
+
     /// <summary>Finds and decodes the segments of <paramref name="text"/>.</summary>
     /// <param name="text">The layer text.</param>
+    /// <param name="longRuns">The layer's runs of base64url characters (see <see cref="LayerText.GetLongRuns"/>).</param>
     /// <param name="budget">The most decoded characters to produce; decreased by what is produced.</param>
     /// <returns>The decoded segments (possibly empty).</returns>
-    public static List<DecodedSegment>? Find(string text, ref int budget)
+    public static List<DecodedSegment>? Find(string text, List<(int Start, int End)> longRuns, ref int budget)
     {
         List<DecodedSegment>? result = null;
         var span = text.AsSpan();
-        FindBase64AndHex(span, ref result, ref budget);
+        FindBase64AndHex(span, longRuns, ref result, ref budget);
         if (span.ContainsAny(s_triggers))
         {
             FindEscapes(text, ref result, ref budget);
@@ -41,27 +47,15 @@ internal static class Decoders
         return result;
     }
 
-    private static void FindBase64AndHex(ReadOnlySpan<char> span, ref List<DecodedSegment>? result, ref int budget)
+    private static void FindBase64AndHex(ReadOnlySpan<char> span, List<(int Start, int End)> longRuns, ref List<DecodedSegment>? result, ref int budget)
     {
-        var i = 0;
-        while (i < span.Length)
+        foreach (var (start, end) in longRuns)
         {
-            var start = span[i..].IndexOfAny(s_base64Chars);
-            if (start < 0)
-            {
-                return;
-            }
-
-            start += i;
-            var length = span[start..].IndexOfAnyExcept(s_base64Chars);
-            var end = length < 0 ? span.Length : start + length;
-            i = end + 1;
             if (end - start < MinBase64)
             {
                 continue;
             }
 
-            // Trim leading separators that are also base64url characters.
             var run = span[start..end];
             if ((result?.Count ?? 0) >= MaxSegmentsPerLayer || budget <= 0)
             {
@@ -83,6 +77,52 @@ internal static class Decoders
                 Add(ref result, ref budget, new DecodedSegment(start + offset, start + offset + used, decoded, "base64"));
             }
         }
+    }
+
+    /// <summary>
+    /// The start of the next 8-aligned block of 8 base64 characters at or after <paramref name="from"/>, or -1. Every run of
+    /// 15 or more base64 characters contains such a block, so runs long enough to decode are found with one vector test per
+    /// 8 characters instead of a look at every word.
+    /// </summary>
+    internal static int NextFullBlock(ReadOnlySpan<char> span, int from)
+    {
+        var i = (from + 7) & ~7;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(span));
+            var upperA = Vector128.Create((ushort)'A');
+            var lowerA = Vector128.Create((ushort)'a');
+            var zero = Vector128.Create((ushort)'0');
+            var n26 = Vector128.Create((ushort)26);
+            var n10 = Vector128.Create((ushort)10);
+            var plus = Vector128.Create((ushort)'+');
+            var slash = Vector128.Create((ushort)'/');
+            var equals = Vector128.Create((ushort)'=');
+            var dash = Vector128.Create((ushort)'-');
+            var underscore = Vector128.Create((ushort)'_');
+            for (; i + 8 <= span.Length; i += 8)
+            {
+                var v = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var ok = Vector128.LessThan(v - upperA, n26) | Vector128.LessThan(v - lowerA, n26) | Vector128.LessThan(v - zero, n10)
+                    | Vector128.Equals(v, plus) | Vector128.Equals(v, slash) | Vector128.Equals(v, equals) | Vector128.Equals(v, dash) | Vector128.Equals(v, underscore);
+                if (ok == Vector128<ushort>.AllBitsSet)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        for (; i + 8 <= span.Length; i += 8)
+        {
+            if (!span.Slice(i, 8).ContainsAnyExcept(s_base64Chars))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void Add(ref List<DecodedSegment>? result, ref int budget, DecodedSegment segment)

@@ -107,12 +107,14 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         scan.Enter(layer);
         var rules = scan.Engine.Rules.Rules;
         var active = ArrayPool<bool>.Shared.Rent(rules.Length);
+        var hits = scan.RentHits(rules.Length);
         try
         {
             var activeSpan = active.AsSpan(0, rules.Length);
             activeSpan.Clear();
-            scan.Engine.Rules.Activate(layer.Text, activeSpan, scan.Table.Enabled);
+            scan.Engine.Rules.Activate(layer.Text, activeSpan, scan.Table.Enabled, hits);
             var anyCandidateRule = false;
+            var windows = new List<(int Start, int End)>();
             for (var i = 0; i < rules.Length; i++)
             {
                 if (!activeSpan[i])
@@ -120,15 +122,32 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                     continue;
                 }
 
-                if (rules[i] is CandidateRule)
+                var rule = rules[i];
+                if (rule is CandidateRule)
                 {
                     anyCandidateRule = true;
                     continue;
                 }
 
-                rules[i].Find(layer, scan);
+                if (hits.Positions[i] is { Count: > 1 } unsorted)
+                {
+                    unsorted.Sort();
+                }
+
+                if (rule.Keywords.Length == 0 || hits.Saturated[i] || hits.Positions[i] is not { Count: > 0 } positions
+                    || !BuildWindows(layer.Text, positions, rule.ReachBefore, rule.ReachAfter, windows))
+                {
+                    layer.SetWindows(null);
+                }
+                else
+                {
+                    layer.SetWindows(windows);
+                }
+
+                rule.Find(layer, scan);
             }
 
+            layer.SetWindows(null);
             if (anyCandidateRule && layer.Text.AsSpan().ContainsAnyInRange('0', '9'))
             {
                 RunCandidates(scan, layer, activeSpan);
@@ -137,6 +156,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         finally
         {
             ArrayPool<bool>.Shared.Return(active);
+            scan.ReturnHits(hits);
         }
 
         scan.CheckTime();
@@ -156,7 +176,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
             ScanLayer(scan, child);
         }
 
-        var segments = Decoders.Find(layer.Text, ref scan.DecodeBudget);
+        var segments = Decoders.Find(layer.Text, layer.GetLongRuns(), ref scan.DecodeBudget);
         if (segments is null)
         {
             return;
@@ -177,6 +197,45 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
             scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);
             ScanLayer(scan, child);
         }
+    }
+
+    // Windows around keyword hits, widened to whitespace so look-arounds at the edges see what they would in the whole
+    // text; false when they would cover most of the text anyway (then the rule runs once over all of it).
+    private static bool BuildWindows(string text, List<int> positions, int before, int after, List<(int Start, int End)> windows)
+    {
+        windows.Clear();
+        var total = 0;
+        foreach (var p in positions)
+        {
+            var start = Math.Max(0, p - before);
+            var limit = Math.Max(0, start - 64);
+            while (start > limit && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = Math.Min(text.Length, p + after);
+            var endLimit = Math.Min(text.Length, end + 64);
+            while (end < endLimit && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            if (windows.Count > 0 && start <= windows[^1].End)
+            {
+                var last = windows[^1];
+                total += Math.Max(0, end - last.End);
+                windows[^1] = (last.Start, Math.Max(last.End, end));
+            }
+            else
+            {
+                windows.Add((start, end));
+                total += end - start;
+            }
+        }
+
+        // Every regex call has a fixed cost (match-timeout set-up); many small windows cost more than one pass.
+        return total * 2 < text.Length;
     }
 
     // Each numeric candidate is offered only to the active candidate rules whose digit/letter ranges it fits.

@@ -11,6 +11,8 @@ internal sealed class LayerText
     private const int MaxGroupChars = 40;
     private static readonly SearchValues<char> s_separators = SearchValues.Create(" -./:()+");
     private List<NumericCandidate>? _candidates;
+    private List<(int Start, int End)>? _windows;
+    private readonly (int Start, int End)[] _whole;
 
     public LayerText(CanonicalText canonical, int depth, LayerText? parent, int parentStart, int parentEnd, bool parentRangeIsOriginal)
     {
@@ -20,7 +22,14 @@ internal sealed class LayerText
         ParentStart = parentStart;
         ParentEnd = parentEnd;
         ParentRangeIsOriginal = parentRangeIsOriginal;
+        _whole = [(0, canonical.Text.Length)];
     }
+
+    /// <summary>Gets the windows the current rule runs in: around its keyword hits, or the whole text.</summary>
+    public IReadOnlyList<(int Start, int End)> Windows => _windows is { } w ? w : _whole;
+
+    /// <summary>Sets the windows for the next rule (<see langword="null"/>: the whole text).</summary>
+    internal void SetWindows(List<(int Start, int End)>? windows) => _windows = windows;
 
     /// <summary>Gets the canonical text that rules read.</summary>
     public string Text => Canonical.Text;
@@ -59,6 +68,46 @@ internal sealed class LayerText
 
     private (int Start, int End) MapOriginalToRoot(int start, int end)
         => Parent is null ? (start, end) : MapToRoot(0, Text.Length);
+
+    private List<(int Start, int End)>? _longRuns;
+
+    /// <summary>Gets the runs of 15 or more base64url characters (letters, digits, + / = - _), computed once: long tokens, keys, wallets and encoded blobs all live in them.</summary>
+    public List<(int Start, int End)> GetLongRuns()
+    {
+        if (_longRuns is not null)
+        {
+            return _longRuns;
+        }
+
+        var runs = new List<(int Start, int End)>();
+        var span = Text.AsSpan();
+        var i = 0;
+        while (true)
+        {
+            var block = Decoders.NextFullBlock(span, i);
+            if (block < 0)
+            {
+                break;
+            }
+
+            var start = block;
+            while (start > i && Decoders.IsBase64Char(span[start - 1]))
+            {
+                start--;
+            }
+
+            var end = block + 8;
+            while (end < span.Length && Decoders.IsBase64Char(span[end]))
+            {
+                end++;
+            }
+
+            runs.Add((start, end));
+            i = end;
+        }
+
+        return _longRuns = runs;
+    }
 
     /// <summary>Gets the numeric candidates of the layer (computed once).</summary>
     public List<NumericCandidate> GetCandidates() => _candidates ??= Tokenize(Text);
@@ -180,6 +229,12 @@ internal sealed class LayerText
                     groups++;
                     lastGroupHadDigit = true;
                     end = pos;
+                }
+
+                // A candidate holds at most 8 groups / 64 characters: "1234 1234 1234 …" is many candidates, not one.
+                if (groups >= 8 || pos - start >= 64)
+                {
+                    break;
                 }
 
                 // Separators: at most two characters from the set, then another group.

@@ -60,6 +60,21 @@ internal sealed class ScanState : IMatchSink
 
     public int MaxDepthSeen { get; set; }
 
+    private readonly Stack<RuleHits> _hitsPool = new();
+
+    public RuleHits RentHits(int ruleCount)
+    {
+        if (_hitsPool.TryPop(out var hits))
+        {
+            hits.Clear();
+            return hits;
+        }
+
+        return new RuleHits(ruleCount);
+    }
+
+    public void ReturnHits(RuleHits hits) => _hitsPool.Push(hits);
+
     public void Enter(LayerText layer)
     {
         _current = layer;

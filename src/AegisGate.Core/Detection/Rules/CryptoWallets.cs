@@ -7,27 +7,43 @@ namespace AegisGate.Detection.Rules;
 /// <summary>Bitcoin (base58check, bech32/bech32m) and Ethereum (EIP-55) addresses with their checksums.</summary>
 internal static partial class CryptoWallets
 {
+    // Addresses are 26+ characters without separators, so only the layer's long runs are searched.
     public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
         var text = layer.Text;
-        foreach (var m in Base58().EnumerateMatches(text))
+        foreach (var (runStart, runEnd) in layer.GetLongRuns())
         {
-            if (IdValidators.BitcoinBase58(text.AsSpan(m.Index, m.Length)))
+            if (runEnd - runStart < 26)
             {
-                sink.Add(rule, m.Index, m.Index + m.Length, rule.Descriptor.Confidence);
+                continue;
+            }
+
+            FindIn(rule, text, runStart, runEnd, sink);
+        }
+    }
+
+    private static void FindIn(DetectionRule rule, string text, int ws, int we, IMatchSink sink)
+    {
+        var window = text.AsSpan(ws, we - ws);
+        foreach (var m in Base58().EnumerateMatches(window))
+        {
+            if (IdValidators.BitcoinBase58(window.Slice(m.Index, m.Length)))
+            {
+                sink.Add(rule, ws + m.Index, ws + m.Index + m.Length, rule.Descriptor.Confidence);
             }
         }
 
-        foreach (var m in Bech32().EnumerateMatches(text))
+        foreach (var m in Bech32().EnumerateMatches(window))
         {
-            if (IdValidators.Bech32Address(text.AsSpan(m.Index, m.Length)))
+            if (IdValidators.Bech32Address(window.Slice(m.Index, m.Length)))
             {
-                sink.Add(rule, m.Index, m.Index + m.Length, rule.Descriptor.Confidence);
+                sink.Add(rule, ws + m.Index, ws + m.Index + m.Length, rule.Descriptor.Confidence);
             }
         }
 
-        foreach (var m in Ethereum().EnumerateMatches(text))
+        foreach (var em in Ethereum().EnumerateMatches(window))
         {
+            var m = new ValueMatchShim(ws + em.Index, em.Length);
             var hex = text.AsSpan(m.Index + 2, 40);
             var mixed = hex.ContainsAnyInRange('a', 'f') && hex.ContainsAnyInRange('A', 'F');
             if (mixed)
@@ -46,6 +62,8 @@ internal static partial class CryptoWallets
             }
         }
     }
+
+    private readonly record struct ValueMatchShim(int Index, int Length);
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])[13][a-km-zA-HJ-NP-Z1-9]{25,34}(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 250)]
     private static partial Regex Base58();

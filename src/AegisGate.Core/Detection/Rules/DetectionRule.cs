@@ -117,6 +117,12 @@ internal abstract class DetectionRule
     /// <summary>Gets or sets the rule's index in the compiled rule set.</summary>
     public int Index { get; set; }
 
+    /// <summary>Gets how far before a keyword hit a match can start (the regex runs only in windows around keyword hits).</summary>
+    public int ReachBefore { get; init; } = 96;
+
+    /// <summary>Gets how far after a keyword hit a match can end.</summary>
+    public int ReachAfter { get; init; } = 512;
+
     /// <summary>Finds matches in one layer of text and reports them through <paramref name="sink"/>.</summary>
     public abstract void Find(LayerText layer, IMatchSink sink);
 
@@ -163,25 +169,28 @@ internal sealed class PatternRule : DetectionRule
     public override void Find(LayerText layer, IMatchSink sink)
     {
         var text = layer.Text;
-        if (_valueGroup < 0)
+        foreach (var (ws, we) in layer.Windows)
         {
-            foreach (var m in _pattern.EnumerateMatches(text))
+            if (_valueGroup < 0)
             {
-                Report(layer, sink, m.Index, m.Index + m.Length, m.Index, m.Index + m.Length);
-            }
+                foreach (var m in _pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
+                {
+                    Report(layer, sink, ws + m.Index, ws + m.Index + m.Length, ws + m.Index, ws + m.Index + m.Length);
+                }
 
-            return;
-        }
-
-        for (var m = _pattern.Match(text); m.Success; m = m.NextMatch())
-        {
-            var group = m.Groups[_valueGroup];
-            if (!group.Success)
-            {
                 continue;
             }
 
-            Report(layer, sink, m.Index, m.Index + m.Length, group.Index, group.Index + group.Length);
+            for (var m = _pattern.Match(text, ws, we - ws); m.Success; m = m.NextMatch())
+            {
+                var group = m.Groups[_valueGroup];
+                if (!group.Success)
+                {
+                    continue;
+                }
+
+                Report(layer, sink, m.Index, m.Index + m.Length, group.Index, group.Index + group.Length);
+            }
         }
     }
 
@@ -373,11 +382,15 @@ internal class InjectionSignalRule : DetectionRule
 
     public override void Find(LayerText layer, IMatchSink sink)
     {
-        foreach (var pattern in _patterns)
+        var text = layer.Text;
+        foreach (var (ws, we) in layer.Windows)
         {
-            foreach (var m in pattern.EnumerateMatches(layer.Text))
+            foreach (var pattern in _patterns)
             {
-                sink.Add(this, m.Index, m.Index + m.Length, Weight);
+                foreach (var m in pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
+                {
+                    sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);
+                }
             }
         }
     }
@@ -399,11 +412,15 @@ internal sealed class DirectiveDensityRule : InjectionSignalRule
         var count = 0;
         var first = -1;
         var last = -1;
-        foreach (var m in _pattern.EnumerateMatches(layer.Text))
+        var text = layer.Text;
+        foreach (var (ws, we) in layer.Windows)
         {
-            count++;
-            first = first < 0 ? m.Index : first;
-            last = m.Index + m.Length;
+            foreach (var m in _pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
+            {
+                count++;
+                first = first < 0 ? ws + m.Index : first;
+                last = ws + m.Index + m.Length;
+            }
         }
 
         if (count >= 5)

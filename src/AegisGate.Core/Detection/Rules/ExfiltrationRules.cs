@@ -32,10 +32,10 @@ internal static partial class ExfiltrationRules
         yield return F("capture_endpoint", "Known capture or tunnel endpoint", 0.8, DetectionSeverity.High, DetectionAction.Redact, "URLs of request bins, webhook relays, OAST/collaborator and tunnel services.", Mappings.Exfiltration, [.. s_captureHosts], FindCaptureHosts);
         yield return new PatternRule(Rule("data_uri", "Data URI payload", 0.6, DetectionSeverity.Medium, DetectionAction.Monitor, "data:…;base64, URI of at least 100 characters (active HTML/script types score higher).", Mappings.Exfiltration), ["data:"], DataUri(), DataUriValidator) { Priority = 50 };
         yield return F("url_encoded_blob", "Encoded blob in a URL", 0.6, DetectionSeverity.Medium, DetectionAction.Monitor, "A URL whose path or query holds a base64/hex blob of at least 32 characters.", Mappings.Exfiltration, ["http"], FindEncodedBlobs);
-        yield return F("dns_encoded_subdomain", "DNS-encoded subdomain", 0.6, DetectionSeverity.Medium, DetectionAction.Monitor, "A host name whose labels carry a long hex/base32 or high-entropy string (DNS tunnelling).", Mappings.Exfiltration, ["."], FindDnsEncoded);
+        yield return F("dns_encoded_subdomain", "DNS-encoded subdomain", 0.6, DetectionSeverity.Medium, DetectionAction.Monitor, "A host name whose labels carry a long hex/base32 or high-entropy string (DNS tunnelling).", Mappings.Exfiltration, [], FindDnsEncoded);
         yield return new PatternRule(Rule("remote_script_execution", "Remote script piped to a shell", 0.85, DetectionSeverity.Critical, DetectionAction.Block, "curl/wget/iwr … | sh|bash|python|iex, bash <(curl …), powershell -enc.", Mappings.Command), ["curl", "wget", "iwr", "invoke-webrequest", "irm", "invoke-restmethod", "iex", "powershell", "bash"], RemoteScript()) { Priority = 80 };
         yield return new PatternRule(Rule("dns_exfiltration_command", "Command substitution into a DNS lookup", 0.8, DetectionSeverity.High, DetectionAction.Block, "nslookup/dig/ping/curl with $(…) or ${…} in the host name.", Mappings.Command), ["nslookup", "dig", "ping", "host ", "curl", "wget"], DnsCommand()) { Priority = 80 };
-        yield return new PatternRule(Rule("send_data_instruction", "Instruction to send data out", 0.75, DetectionSeverity.High, DetectionAction.Block, "Send/post/upload the conversation/secrets/credentials to a URL, e-mail address or webhook.", Mappings.Exfiltration), ["send", "post", "upload", "forward", "transmit", "exfiltrat", "email", "leak", "sende", "schick"], SendData()) { Priority = 60 };
+        yield return new PatternRule(Rule("send_data_instruction", "Instruction to send data out", 0.75, DetectionSeverity.High, DetectionAction.Block, "Send/post/upload the conversation/secrets/credentials to a URL, e-mail address or webhook.", Mappings.Exfiltration), ["to http", "to my ", "to this ", "to the following", "an http", "an meine", "exfiltrat", "@"], SendData()) { Priority = 60 };
         yield return new PatternRule(Rule("system_prompt_echo", "System-prompt disclosure in a response", 0.6, DetectionSeverity.High, DetectionAction.Monitor, "A model response that announces its system prompt or hidden instructions.", Mappings.PromptLeak), ["prompt", "instructions", "i was told", "i was instructed", "i have been instructed"], PromptEcho()) { Priority = 50 };
         yield return F("canary_echo", "Canary or protected prompt echoed", 0.99, DetectionSeverity.Critical, DetectionAction.Block, "A configured canary string (AegisGate:Detection:Canaries) appears in the content.", Mappings.PromptLeak, [], FindCanaries);
     }
@@ -188,15 +188,63 @@ internal static partial class ExfiltrationRules
         }
     }
 
+    // At each '.', look back for a label of 24+ letters/digits: cheap on prose, which has short words before its dots.
     private static void FindDnsEncoded(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
-        var text = layer.Text;
-        foreach (var m in DnsLabel().EnumerateMatches(text))
+        var text = layer.Text.AsSpan();
+        var i = 0;
+        while (i < text.Length)
         {
-            var host = text.AsSpan(m.Index, m.Length);
-            var firstDot = host.IndexOf('.');
-            var label = host[..firstDot];
-            if (label.Length < 24 || IsAllowed(layer, host[(firstDot + 1)..]))
+            var dot = text[i..].IndexOf('.');
+            if (dot < 0)
+            {
+                return;
+            }
+
+            var at = i + dot;
+            i = at + 1;
+            var start = at;
+            while (start > 0 && at - start < 64 && char.IsAsciiLetterOrDigit(text[start - 1]))
+            {
+                start--;
+            }
+
+            var label = text[start..at];
+            if (label.Length < 24 || label.Length > 63 || (start > 0 && text[start - 1] is '.' or '-' || (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]))))
+            {
+                continue;
+            }
+
+            // The rest must be a domain: label(s) and a top-level domain of letters.
+            var end = at + 1;
+            var lastDot = at;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '.') && end - at < 200)
+            {
+                if (text[end] == '.')
+                {
+                    lastDot = end;
+                }
+
+                end++;
+            }
+
+            while (end > at + 1 && text[end - 1] == '.')
+            {
+                end--;
+            }
+
+            var tld = text[(lastDot + 1)..end];
+            if (lastDot == at && end - at - 1 < 2)
+            {
+                continue;
+            }
+
+            if (tld.Length is < 2 or > 24 || tld.ContainsAnyExceptInRange('a', 'z') && tld.ContainsAnyExceptInRange('A', 'Z'))
+            {
+                continue;
+            }
+
+            if (IsAllowed(layer, text[(at + 1)..end]))
             {
                 continue;
             }
@@ -205,7 +253,8 @@ internal static partial class ExfiltrationRules
             var entropy = Checksums.ShannonEntropy(label);
             if ((hex && entropy >= 3.3) || entropy >= 4.0)
             {
-                sink.Add(rule, m.Index, m.Index + m.Length, rule.Descriptor.Confidence);
+                sink.Add(rule, start, end, rule.Descriptor.Confidence);
+                i = end;
             }
         }
     }
@@ -262,9 +311,6 @@ internal static partial class ExfiltrationRules
 
     [GeneratedRegex(@"[A-Za-z0-9+/_=-]{32,}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, T)]
     private static partial Regex BlobRegex();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9.-])[A-Za-z0-9]{24,63}\.(?:[A-Za-z0-9-]{1,63}\.){0,4}[A-Za-z]{2,24}(?![A-Za-z0-9-])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, T)]
-    private static partial Regex DnsLabel();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9.-])(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, T)]
     private static partial Regex HostLike();

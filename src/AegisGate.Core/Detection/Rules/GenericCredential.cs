@@ -56,7 +56,15 @@ internal static partial class GenericCredential
     public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
         var text = layer.Text;
-        for (var m = Assignment().Match(text); m.Success; m = m.NextMatch())
+        foreach (var (ws, we) in layer.Windows)
+        {
+            FindIn(rule, text, ws, we, sink);
+        }
+    }
+
+    private static void FindIn(DetectionRule rule, string text, int ws, int we, IMatchSink sink)
+    {
+        for (var m = Assignment().Match(text, ws, we - ws); m.Success; m = m.NextMatch())
         {
             var value = m.Groups["v"];
             if (!value.Success)

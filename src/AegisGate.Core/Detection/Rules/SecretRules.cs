@@ -58,17 +58,17 @@ internal static partial class SecretRules
         yield return P("slack_webhook_url", "Slack incoming webhook URL", "SLACK_WEBHOOK", 0.95, "hooks.slack.com/services|workflows|triggers URL.", ["hooks.slack.com"], SlackWebhook(), V.Token, 90);
         yield return P("discord_bot_token", "Discord bot token", "DISCORD_TOKEN", 0.85, "base64 user id . timestamp . HMAC.", [], DiscordBot(), V.TokenWithEntropy(3.0), 80);
         yield return P("discord_client_secret", "Discord client secret", "DISCORD_SECRET", 0.8, "discord keyword + 32-character secret.", ["discord"], DiscordSecret(), V.Keyword(), 70);
-        yield return P("telegram_bot_token", "Telegram bot token", "TELEGRAM_BOT_TOKEN", 0.9, "bot id : AA + 33 characters.", [], Telegram(), V.Token, 90);
+        yield return P("telegram_bot_token", "Telegram bot token", "TELEGRAM_BOT_TOKEN", 0.9, "bot id : AA + 33 characters.", [":aa"], Telegram(), V.Token, 90, reachBefore: 16);
         yield return P("twilio_api_key", "Twilio API key SID", "TWILIO_API_KEY", 0.8, "SK + 32 hex.", [], TwilioKey(), V.TokenWithEntropy(3.0, 2), 80);
         yield return P("twilio_auth_token", "Twilio auth token", "TWILIO_AUTH_TOKEN", 0.8, "twilio keyword + 32 hex.", ["twilio"], TwilioToken(), V.Keyword(3.0), 70);
         yield return P("sendgrid_api_key", "SendGrid API key", "SENDGRID_API_KEY", 0.95, "SG. + 22 . 43.", ["sg."], SendGrid(), V.Token, 90);
-        yield return P("mailchimp_api_key", "Mailchimp API key", "MAILCHIMP_API_KEY", 0.85, "32 lowercase hex + -usNN data centre.", [], Mailchimp(), V.TokenWithEntropy(3.0), 85);
+        yield return P("mailchimp_api_key", "Mailchimp API key", "MAILCHIMP_API_KEY", 0.85, "32 lowercase hex + -usNN data centre.", ["-us"], Mailchimp(), V.TokenWithEntropy(3.0), 85, reachBefore: 40);
         yield return P("mailgun_api_key", "Mailgun private API key", "MAILGUN_API_KEY", 0.8, "key- + 32 hex.", ["key-"], Mailgun(), V.TokenWithEntropy(3.0, 4), 80);
         yield return P("linear_api_key", "Linear API key", "LINEAR_API_KEY", 0.95, "lin_api_ + 40 characters.", ["lin_api_"], Linear(), V.Token, 90);
         yield return P("notion_api_token", "Notion integration token", "NOTION_TOKEN", 0.9, "ntn_ + 11 digits + 35 characters.", ["ntn_"], Notion(), V.Token, 90);
         yield return P("atlassian_api_token", "Atlassian API token", "ATLASSIAN_API_TOKEN", 0.9, "ATATT3 token, or jira/confluence/atlassian keyword + 24 characters.", ["atatt3", "atlassian", "confluence", "jira"], Atlassian(), V.Keyword(3.0), 85);
         yield return P("figma_token", "Figma personal access token", "FIGMA_TOKEN", 0.9, "figd_ + 40 characters.", ["figd_"], Figma(), V.Token, 90);
-        yield return P("airtable_pat", "Airtable personal access token", "AIRTABLE_TOKEN", 0.9, "pat + 14 . 64 hex.", [], Airtable(), V.Token, 85);
+        yield return P("airtable_pat", "Airtable personal access token", "AIRTABLE_TOKEN", 0.9, "pat + 14 . 64 hex.", ["pat"], Airtable(), V.Token, 85);
 
         // --- Payments and commerce --------------------------------------------------------------------------------
         yield return P("stripe_secret_key", "Stripe secret key", "STRIPE_SECRET_KEY", 0.95, "sk_live_/sk_test_/sk_prod_ + at least 24 characters.", ["sk_live_", "sk_test_", "sk_prod_"], StripeSecret(), V.Token, 90);
@@ -114,7 +114,7 @@ internal static partial class SecretRules
         yield return P("supabase_token", "Supabase access token", "SUPABASE_TOKEN", 0.95, "sbp_ + 40 hex.", ["sbp_"], Supabase(), V.Token, 90);
         yield return P("planetscale_token", "PlanetScale token or password", "PLANETSCALE_TOKEN", 0.9, "pscale_tkn_/pscale_pw_/pscale_oauth_ + 32-64 characters.", ["pscale_"], PlanetScale(), V.Token, 90);
         yield return P("databricks_token", "Databricks access token", "DATABRICKS_TOKEN", 0.9, "dapi + 32 hex (+ -N).", ["dapi"], Databricks(), V.TokenWithEntropy(3.0, 4), 90);
-        yield return P("doppler_token", "Doppler token", "DOPPLER_TOKEN", 0.95, "dp.pt./dp.st./dp.sa. + 40-44 characters.", [], Doppler(), V.Token, 90);
+        yield return P("doppler_token", "Doppler token", "DOPPLER_TOKEN", 0.95, "dp.pt./dp.st./dp.sa. + 40-44 characters.", ["dp."], Doppler(), V.Token, 90);
         yield return P("docker_hub_pat", "Docker Hub personal access token", "DOCKER_TOKEN", 0.9, "dckr_pat_ + 27 characters.", ["dckr_pat_"], DockerHub(), V.Token, 90);
         yield return P("tailscale_key", "Tailscale key", "TAILSCALE_KEY", 0.9, "tskey-api|auth|client|scim|webhook-... key.", ["tskey-"], Tailscale(), V.Token, 90);
         yield return P("artifactory_token", "JFrog Artifactory token", "ARTIFACTORY_TOKEN", 0.85, "AKCp API key, cmVmd reference token, or X-JFrog-Art-Api header value.", ["akcp", "cmvmd", "x-jfrog-art-api", "artifactory"], Artifactory(), V.TokenWithEntropy(3.0), 85);
@@ -135,7 +135,7 @@ internal static partial class SecretRules
         yield return P("sourcegraph_token", "Sourcegraph access token", "SOURCEGRAPH_TOKEN", 0.9, "sgp_ token or sourcegraph keyword + 40 hex.", ["sgp_", "sourcegraph"], Sourcegraph(), V.TokenWithEntropy(3.0), 88);
         yield return P("okta_api_token", "Okta API token", "OKTA_TOKEN", 0.85, "okta keyword + 00 + 40 characters.", ["okta"], Okta(), V.Keyword(3.0), 80);
         yield return P("onepassword_service_account_token", "1Password service account token", "ONEPASSWORD_TOKEN", 0.95, "ops_eyJ + at least 250 base64.", ["ops_ey"], OnePasswordSa(), V.Token, 90);
-        yield return P("onepassword_secret_key", "1Password secret key", "ONEPASSWORD_SECRET_KEY", 0.9, "A3-XXXXXX-... account secret key.", [], OnePasswordKey(), V.Token, 90);
+        yield return P("onepassword_secret_key", "1Password secret key", "ONEPASSWORD_SECRET_KEY", 0.9, "A3-XXXXXX-... account secret key.", ["a3-"], OnePasswordKey(), V.Token, 90);
         yield return P("hashicorp_vault_token", "HashiCorp Vault service token", "VAULT_TOKEN", 0.9, "hvs. token, or legacy s. + 24 mixed characters.", ["hvs.", "vault", "token"], VaultService(), VaultValidator, 88);
         yield return P("hashicorp_vault_batch_token", "HashiCorp Vault batch token", "VAULT_TOKEN", 0.95, "hvb. + at least 138 characters.", ["hvb."], VaultBatch(), V.Token, 90);
         yield return P("terraform_cloud_token", "Terraform Cloud/Enterprise API token", "TERRAFORM_TOKEN", 0.95, "14 characters .atlasv1. + 60-70 characters.", ["atlasv1"], Terraform(), V.Token, 90);
@@ -147,7 +147,7 @@ internal static partial class SecretRules
         yield return P("octopus_deploy_api_key", "Octopus Deploy API key", "OCTOPUS_API_KEY", 0.85, "API- + 26 uppercase characters.", ["api-"], Octopus(), V.TokenWithEntropy(3.0, 4), 85);
         yield return P("intra42_client_secret", "42 Intra client secret", "INTRA42_SECRET", 0.95, "s-s4t2ud-/s-s4t2af- + 64 hex.", ["s-s4t2"], Intra42(), V.Token, 90);
         yield return P("scalingo_api_token", "Scalingo API token", "SCALINGO_TOKEN", 0.9, "tk-us- + 48 characters.", ["tk-us-"], Scalingo(), V.Token, 90);
-        yield return P("facebook_access_token", "Facebook access token", "FACEBOOK_TOKEN", 0.85, "app id|secret app token or EAAM/EAAC page token.", [], FacebookToken(), V.TokenWithEntropy(3.0), 85);
+        yield return P("facebook_access_token", "Facebook access token", "FACEBOOK_TOKEN", 0.85, "app id|secret app token or EAAM/EAAC page token.", ["|", "%7c", "eaam", "eaac"], FacebookToken(), V.TokenWithEntropy(3.0), 85, reachBefore: 20);
         yield return P("facebook_app_secret", "Facebook app secret", "FACEBOOK_SECRET", 0.8, "facebook keyword + 32 hex.", ["facebook"], FacebookSecret(), V.Keyword(3.0), 75);
         yield return P("hubspot_api_key", "HubSpot API key", "HUBSPOT_API_KEY", 0.8, "hubspot keyword + UUID.", ["hubspot"], HubSpot(), V.Token, 80);
         yield return P("messagebird_api_key", "MessageBird API key", "MESSAGEBIRD_API_KEY", 0.8, "messagebird keyword + UUID or 25 characters.", ["messagebird", "message_bird", "message-bird"], MessageBird(), V.Token, 80);
@@ -161,7 +161,7 @@ internal static partial class SecretRules
         yield return new FunctionRule(Secret("private_key_pgp", "PGP private key block", "PRIVATE_KEY", 0.97, "-----BEGIN PGP PRIVATE KEY BLOCK----- block."), ["-----begin pgp private"], (r, l, s) => PrivateKeys.Find(r, l, s, PrivateKeys.Kind.Pgp)) { Priority = 96 };
         yield return new FunctionRule(Secret("private_key_putty", "PuTTY private key", "PRIVATE_KEY", 0.95, "PuTTY-User-Key-File with Private-Lines."), ["putty-user-key-file"], (r, l, s) => PrivateKeys.Find(r, l, s, PrivateKeys.Kind.Putty)) { Priority = 96 };
         yield return P("private_key_base64", "Base64-wrapped PEM private key", "PRIVATE_KEY", 0.95, "LS0tLS1CRUdJTi... that decodes to a PEM private key header.", ["ls0tls1crudjti"], Base64Pem(), V.DecodesTo("PRIVATE KEY"), 95);
-        yield return P("crypto_private_key_hex", "Raw 256-bit private key (hex)", "PRIVATE_KEY", 0.55, "0x + 64 hex (secp256k1/Ethereum key); stronger with key/wallet context.", [], HexPrivateKey(), V.TokenWithEntropy(3.0, 2), 60, new RuleContext(ContextMode.Boost, 60, "private", "key", "wallet", "secret", "privkey", "mnemonic", "seed") { Boost = 0.35 }, DetectionSeverity.High);
+        yield return P("crypto_private_key_hex", "Raw 256-bit private key (hex)", "PRIVATE_KEY", 0.55, "0x + 64 hex (secp256k1/Ethereum key); stronger with key/wallet context.", ["0x"], HexPrivateKey(), V.TokenWithEntropy(3.0, 2), 60, new RuleContext(ContextMode.Boost, 60, "private", "key", "wallet", "secret", "privkey", "mnemonic", "seed") { Boost = 0.35 }, DetectionSeverity.High);
         yield return P("jwt", "JSON Web Token", "JWT", 0.85, "eyJ header . eyJ payload [. signature]; the header must decode to JSON with alg/typ/kid.", ["eyj"], Jwt(), V.Jwt, 75, severity: DetectionSeverity.High);
         yield return P("jwt_base64", "Base64-encoded JSON Web Token", "JWT", 0.8, "ZXlK... base64 that decodes to a JWT.", ["zxlk"], JwtBase64(), V.DecodesTo("eyJ"), 70, severity: DetectionSeverity.High);
         yield return P("url_credentials", "Credentials in a URL", "URL_CREDENTIALS", 0.85, "scheme://user:password@host (templates and placeholders ignored).", ["://"], UrlCredentials(), V.UrlPassword, 60);
@@ -201,8 +201,8 @@ internal static partial class SecretRules
         return Checksums.ShannonEntropy(value[4..]) >= 3.0 ? confidence : 0;
     }
 
-    private static PatternRule P(string id, string name, string label, double confidence, string description, string[] keywords, Regex regex, MatchValidator? validator, int priority, RuleContext? context = null, DetectionSeverity severity = DetectionSeverity.Critical)
-        => new(Secret(id, name, label, confidence, description, severity), keywords, regex, validator) { Priority = priority, Context = context };
+    private static PatternRule P(string id, string name, string label, double confidence, string description, string[] keywords, Regex regex, MatchValidator? validator, int priority, RuleContext? context = null, DetectionSeverity severity = DetectionSeverity.Critical, int reachBefore = 96)
+        => new(Secret(id, name, label, confidence, description, severity), keywords, regex, validator) { Priority = priority, Context = context, ReachBefore = reachBefore };
 
     [GeneratedRegex(L + @"(?<v>ghp_[A-Za-z0-9]{36})" + R, O, T)]
     private static partial Regex GitHubClassic();
