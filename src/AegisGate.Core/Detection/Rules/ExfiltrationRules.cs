@@ -217,29 +217,24 @@ internal static partial class ExfiltrationRules
 
             // The rest must be a domain: label(s) and a top-level domain of letters.
             var end = at + 1;
-            var lastDot = at;
             while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '.') && end - at < 200)
             {
-                if (text[end] == '.')
-                {
-                    lastDot = end;
-                }
-
                 end++;
             }
 
-            while (end > at + 1 && text[end - 1] == '.')
+            while (end > at + 1 && text[end - 1] is '.' or '-')
             {
                 end--;
             }
 
-            var tld = text[(lastDot + 1)..end];
-            if (lastDot == at && end - at - 1 < 2)
+            if (end <= at + 1)
             {
                 continue;
             }
 
-            if (tld.Length is < 2 or > 24 || tld.ContainsAnyExceptInRange('a', 'z') && tld.ContainsAnyExceptInRange('A', 'Z'))
+            var lastDot = at + text[at..end].LastIndexOf('.');
+            var tld = text[(lastDot + 1)..end];
+            if (tld.Length is < 2 or > 24 || (tld.ContainsAnyExceptInRange('a', 'z') && tld.ContainsAnyExceptInRange('A', 'Z')))
             {
                 continue;
             }
