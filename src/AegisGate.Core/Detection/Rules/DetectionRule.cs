@@ -332,12 +332,14 @@ internal sealed class CandidateRule : DetectionRule
         }
 
         var hasLetter = false;
+        var hasDigit = false;
         for (k--; k >= 0 && char.IsAsciiLetterOrDigit(text[k]); k--)
         {
             hasLetter |= char.IsAsciiLetter(text[k]);
+            hasDigit |= char.IsAsciiDigit(text[k]);
         }
 
-        return hasLetter;
+        return hasLetter && hasDigit;
     }
 
     private static bool HasLetterGroupAfter(ReadOnlySpan<char> text, int end)
