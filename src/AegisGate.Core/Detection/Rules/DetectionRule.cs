@@ -432,6 +432,60 @@ internal sealed class DirectiveDensityRule : InjectionSignalRule
     }
 }
 
+/// <summary>
+/// Hidden HTML: instruction words inside HTML comments (found with one IndexOf per comment, so a flood of "&lt;!--" stays
+/// linear) and invisible-element styles (the regex).
+/// </summary>
+internal sealed class HiddenHtmlRule : InjectionSignalRule
+{
+    private static readonly string[] s_words = ["ignore", "instruction", "assistant", " ai ", "ai:", "system", "prompt", "you must", "do not", "llm", "model", "disregard", "reveal"];
+    private readonly Regex _styles;
+
+    public HiddenHtmlRule(DetectionRuleDescriptor descriptor, string[] keywords, Regex styles)
+        : base(descriptor, keywords, 0.7)
+    {
+        _styles = styles;
+    }
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text.AsSpan();
+        var position = 0;
+        while (position < text.Length)
+        {
+            var open = text[position..].IndexOf("<!--", StringComparison.Ordinal);
+            if (open < 0)
+            {
+                break;
+            }
+
+            var start = position + open;
+            var limit = Math.Min(text.Length, start + 4 + 2000);
+            var close = text[(start + 4)..limit].IndexOf("-->", StringComparison.Ordinal);
+            var end = close < 0 ? limit : start + 4 + close + 3;
+            var body = text[(start + 4)..Math.Max(start + 4, close < 0 ? limit : start + 4 + close)];
+            foreach (var word in s_words)
+            {
+                if (body.Contains(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    sink.Add(this, start, end, Weight);
+                    break;
+                }
+            }
+
+            position = end;
+        }
+
+        foreach (var (ws, we) in layer.Windows)
+        {
+            foreach (var m in _styles.EnumerateMatches(layer.Text.AsSpan(ws, we - ws)))
+            {
+                sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);
+            }
+        }
+    }
+}
+
 /// <summary>A rule implemented in code (structural checks the regex language cannot express cheaply).</summary>
 internal sealed class FunctionRule : DetectionRule
 {
