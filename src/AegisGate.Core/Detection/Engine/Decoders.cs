@@ -146,14 +146,46 @@ internal static class Decoders
             offset++;
         }
 
+        // '=' inside a run separates pieces ("key=<base64>", "<base64>==<base64>"): keep the longest piece with its padding.
         var equals = run.IndexOf('=');
-        if (equals >= 0)
+        if (equals >= 0 && run[equals..].ContainsAnyExcept('='))
         {
-            var tail = run[equals..];
-            if (tail.ContainsAnyExcept('=') || tail.Length > 2)
+            var bestStart = 0;
+            var bestLength = 0;
+            var pieceStart = 0;
+            var i = 0;
+            while (i <= run.Length)
             {
-                run = run[..equals];
+                if (i == run.Length || run[i] == '=')
+                {
+                    var padEnd = i;
+                    while (padEnd < run.Length && run[padEnd] == '=')
+                    {
+                        padEnd++;
+                    }
+
+                    if (padEnd - pieceStart > bestLength)
+                    {
+                        bestStart = pieceStart;
+                        bestLength = padEnd - pieceStart;
+                    }
+
+                    pieceStart = padEnd;
+                    i = padEnd + 1;
+                    continue;
+                }
+
+                i++;
             }
+
+            run = run.Slice(bestStart, bestLength);
+            offset += bestStart;
+            equals = run.IndexOf('=');
+        }
+
+        if (equals >= 0 && run.Length - equals > 2)
+        {
+            run = run[..equals];
         }
 
         var body = run.TrimEnd('=');
