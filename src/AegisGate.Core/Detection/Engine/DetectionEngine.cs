@@ -134,7 +134,16 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                     unsorted.Sort();
                 }
 
-                if (rule.Keywords.Length == 0 || hits.Saturated[i] || hits.Positions[i] is not { Count: > 0 } positions
+                if (rule.Keywords.Length == 0 && rule.LongRunMin > 0)
+                {
+                    if (!BuildRunWindows(layer, rule.LongRunMin, rule.ReachAfter, windows))
+                    {
+                        continue;
+                    }
+
+                    layer.SetWindows(windows);
+                }
+                else if (rule.Keywords.Length == 0 || hits.Saturated[i] || hits.Positions[i] is not { Count: > 0 } positions
                     || !BuildWindows(layer.Text, positions, rule.ReachBefore, rule.ReachAfter, windows))
                 {
                     layer.SetWindows(null);
@@ -236,6 +245,32 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
 
         // Every regex call has a fixed cost (match-timeout set-up); many small windows cost more than one pass.
         return total * 2 < text.Length;
+    }
+
+    // Windows over the layer's runs of at least 'minimum' base64url characters, each extended by 'after' characters; false when there are none.
+    private static bool BuildRunWindows(LayerText layer, int minimum, int after, List<(int Start, int End)> windows)
+    {
+        windows.Clear();
+        var length = layer.Text.Length;
+        foreach (var (start, end) in layer.GetLongRuns())
+        {
+            if (end - start < minimum)
+            {
+                continue;
+            }
+
+            var windowEnd = Math.Min(length, end + after);
+            if (windows.Count > 0 && start <= windows[^1].End)
+            {
+                windows[^1] = (windows[^1].Start, Math.Max(windows[^1].End, windowEnd));
+            }
+            else
+            {
+                windows.Add((start, windowEnd));
+            }
+        }
+
+        return windows.Count > 0;
     }
 
     // Each numeric candidate is offered only to the active candidate rules whose digit/letter ranges it fits.

@@ -2,8 +2,23 @@ using System.Buffers;
 
 namespace AegisGate.Detection.Engine;
 
-/// <summary>A numeric candidate: digit groups joined by short separators, possibly glued to letters (<c>DE89 3704 0044</c>, <c>+1 (555) 010-9999</c>, <c>HRB 1234</c>).</summary>
-internal readonly record struct NumericCandidate(int Start, int End, int Digits, int Letters, int Groups);
+/// <summary>
+/// A numeric candidate: digit groups joined by short separators, possibly glued to letters (<c>DE89 3704 0044</c>,
+/// <c>+1 (555) 010-9999</c>, <c>HRB 1234</c>). <paramref name="GroupDigits"/> and <paramref name="GroupLetters"/> pack
+/// the digit and letter count of each group in order (6 bits per group), so a rule can tell whether any run of whole
+/// groups has its shape without running its regex.
+/// </summary>
+internal readonly record struct NumericCandidate(int Start, int End, int Digits, int Letters, int Groups, ulong GroupDigits = 0, ulong GroupLetters = 0)
+{
+    /// <summary>The most groups a candidate records (two leading letter groups and eight more).</summary>
+    public const int MaxGroups = 10;
+
+    /// <summary>Gets the digit count of group <paramref name="index"/>.</summary>
+    public int DigitsOf(int index) => (int)((GroupDigits >> (6 * index)) & 63);
+
+    /// <summary>Gets the letter count of group <paramref name="index"/>.</summary>
+    public int LettersOf(int index) => (int)((GroupLetters >> (6 * index)) & 63);
+}
 
 /// <summary>One layer of scanned text: the canonical input, or text decoded from an encoded segment of a parent layer.</summary>
 internal sealed class LayerText
@@ -135,6 +150,8 @@ internal sealed class LayerText
 
             var groups = 0;
             var letters = 0;
+            ulong packedDigits = 0;
+            ulong packedLetters = 0;
 
             // Up to two short upper-case letter groups before it ("HRB 1234", "B AB 1234", "APP-456CV").
             for (var k = 0; k < 2; k++)
@@ -145,6 +162,9 @@ internal sealed class LayerText
                     break;
                 }
 
+                // Found backwards: shift the groups recorded so far up by one and put this one first.
+                packedDigits <<= 6;
+                packedLetters = (packedLetters << 6) | (uint)(start - 1 - leading);
                 letters += start - 1 - leading;
                 groups++;
                 start = leading;
@@ -205,13 +225,17 @@ internal sealed class LayerText
                 if (groupDigits == 0)
                 {
                     // A short letter group is kept between digit groups (IBAN "GB82 WEST 1234") or, upper-case, at the end ("AB51 ABC").
-                    var sandwiched = lastGroupHadDigit && groupLength <= 4 && NextGroupHasDigit(text, pos);
+                    // Lower-case words between numbers are prose ("10 and 200", "2025-03-14 at 10:30"), not part of an identifier,
+                    // unless glued with '-', '.' or '/' ("5-may-2021").
+                    var joined = groupStart > 0 && text[groupStart - 1] is '-' or '.' or '/';
+                    var sandwiched = lastGroupHadDigit && groupLength <= 4 && (char.IsAsciiLetterUpper(text[groupStart]) || joined) && NextGroupHasDigit(text, pos);
                     var trailing = lastGroupHadDigit && groupLength <= 4 && IsUpper(text[groupStart..pos]) && !NextGroupHasDigit(text, pos);
                     if (!sandwiched && !trailing)
                     {
                         break;
                     }
 
+                    packedLetters |= (ulong)(uint)groupLength << (6 * groups);
                     groups++;
                     letters += groupLetters;
                     end = pos;
@@ -224,6 +248,8 @@ internal sealed class LayerText
                 }
                 else
                 {
+                    packedDigits |= (ulong)(uint)groupDigits << (6 * groups);
+                    packedLetters |= (ulong)(uint)groupLetters << (6 * groups);
                     digits += groupDigits;
                     letters += groupLetters;
                     groups++;
@@ -259,7 +285,7 @@ internal sealed class LayerText
 
             if (!tooLong && digits >= 1)
             {
-                result.Add(new NumericCandidate(start, end, digits, letters, groups));
+                result.Add(new NumericCandidate(start, end, digits, letters, groups, packedDigits, packedLetters));
             }
 
             i = Math.Max(end, digitAt + 1);

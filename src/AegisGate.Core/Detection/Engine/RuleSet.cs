@@ -52,15 +52,12 @@ internal sealed class RuleHits
 }
 
 /// <summary>
-/// The compiled rules: a literal prefilter (<see cref="SearchValues{T}"/> over every rule keyword, case-insensitive;
-/// ASCII keywords in one set, the few non-ASCII ones in another searched only in non-ASCII text) so that only rules
-/// whose keywords occur run, and only in windows around the hits.
+/// The compiled rules: a literal prefilter (<see cref="KeywordPrefilter"/> over every rule keyword, case-insensitive) so
+/// that only rules whose keywords occur run, and only in windows around the hits.
 /// </summary>
 internal sealed class RuleSet
 {
-    private readonly SearchValues<string>? _asciiKeywords;
-    private readonly SearchValues<string>? _otherKeywords;
-    private readonly Dictionary<ulong, KeywordEntry[]> _byPrefix;
+    private readonly KeywordPrefilter _prefilter;
     private readonly int[] _alwaysRules;
     private readonly CandidateRule[] _candidateRules;
 
@@ -78,7 +75,7 @@ internal sealed class RuleSet
             Rules[i].Index = i;
         }
 
-        var map = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var keywords = new List<(string, int, bool)>();
         var always = new List<int>();
         foreach (var rule in Rules)
         {
@@ -95,24 +92,14 @@ internal sealed class RuleSet
                     throw new InvalidOperationException($"Rule '{rule.Id}' has an empty keyword.");
                 }
 
-                if (!map.TryGetValue(keyword, out var list))
-                {
-                    map[keyword] = list = [];
-                }
-
-                list.Add(rule.Index);
+                // Custom rule packs keep plain substring semantics for their keywords.
+                keywords.Add((keyword, rule.Index, rule.KeywordsInsideWords || rule.Descriptor.IsCustom));
             }
         }
 
         _alwaysRules = [.. always];
         _candidateRules = [.. Rules.OfType<CandidateRule>().OrderBy(r => r.MinDigits)];
-        _byPrefix = map
-            .GroupBy(kv => Prefix(kv.Key))
-            .ToDictionary(g => g.Key, g => g.Select(kv => new KeywordEntry(kv.Key, [.. kv.Value.Distinct()])).OrderByDescending(e => e.Keyword.Length).ToArray());
-        var ascii = map.Keys.Where(k => System.Text.Ascii.IsValid(k)).ToArray();
-        var other = map.Keys.Where(k => !System.Text.Ascii.IsValid(k)).ToArray();
-        _asciiKeywords = ascii.Length == 0 ? null : SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase);
-        _otherKeywords = other.Length == 0 ? null : SearchValues.Create(other, StringComparison.OrdinalIgnoreCase);
+        _prefilter = new KeywordPrefilter(keywords);
         Descriptors = [.. Rules.Select(r => r.Descriptor)];
     }
 
@@ -128,92 +115,32 @@ internal sealed class RuleSet
     /// <param name="active">One flag per rule; set to true for rules to run.</param>
     /// <param name="enabled">One flag per rule: whether the policy enables it.</param>
     /// <param name="hits">Receives the keyword positions per rule.</param>
-    public void Activate(ReadOnlySpan<char> text, Span<bool> active, ReadOnlySpan<bool> enabled, RuleHits hits)
+    public void Activate(ReadOnlySpan<char> text, Span<bool> active, bool[] enabled, RuleHits hits)
     {
         foreach (var index in _alwaysRules)
         {
             active[index] = enabled[index];
         }
 
-        if (_asciiKeywords is not null)
+        var sink = new Sink(hits, enabled);
+        _prefilter.Search(text, ref sink);
+        for (var i = 0; i < active.Length; i++)
         {
-            Search(text, _asciiKeywords, active, enabled, hits);
-        }
-
-        if (_otherKeywords is not null && text.ContainsAnyExceptInRange((char)0, (char)0x7F))
-        {
-            Search(text, _otherKeywords, active, enabled, hits);
+            active[i] |= hits.Positions[i] is { Count: > 0 } || hits.Saturated[i];
         }
     }
 
-    private void Search(ReadOnlySpan<char> text, SearchValues<string> keywords, Span<bool> active, ReadOnlySpan<bool> enabled, RuleHits hits)
+    private readonly struct Sink(RuleHits hits, bool[] enabled) : KeywordPrefilter.IHitSink
     {
-        var position = 0;
-        while (position < text.Length)
+        public void Hit(int[] rules, int position)
         {
-            var found = text[position..].IndexOfAny(keywords);
-            if (found < 0)
+            foreach (var index in rules)
             {
-                return;
-            }
-
-            position += found;
-            var rest = text[position..];
-            if (rest.Length >= 3 && _byPrefix.TryGetValue(Prefix(rest), out var entries))
-            {
-                foreach (var entry in entries)
+                if (enabled[index])
                 {
-                    if (entry.Keyword.Length >= 3 && rest.StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
-                    {
-                        foreach (var index in entry.Rules)
-                        {
-                            if (enabled[index])
-                            {
-                                active[index] = true;
-                                hits.Add(index, position);
-                            }
-                        }
-                    }
+                    hits.Add(index, position);
                 }
             }
-
-            for (var n = Math.Min(2, rest.Length); n >= 1; n--)
-            {
-                if (_byPrefix.TryGetValue(Prefix(rest[..n]), out var shortEntries))
-                {
-                    foreach (var entry in shortEntries)
-                    {
-                        if (entry.Keyword.Length == n && rest.StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
-                        {
-                            foreach (var index in entry.Rules)
-                            {
-                                if (enabled[index])
-                                {
-                                    active[index] = true;
-                                    hits.Add(index, position);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-
-            position++;
         }
     }
-
-    // The case-folded first three characters (two for two-character keywords) as one key.
-    private static ulong Prefix(ReadOnlySpan<char> value)
-    {
-        var n = Math.Min(3, value.Length);
-        ulong key = (ulong)n << 48;
-        for (var i = 0; i < n; i++)
-        {
-            key |= (ulong)char.ToUpperInvariant(value[i]) << (16 * i);
-        }
-
-        return key;
-    }
-
-    private readonly record struct KeywordEntry(string Keyword, int[] Rules);
 }

@@ -106,8 +106,15 @@ internal abstract class DetectionRule
 
     public string Id => Descriptor.Id;
 
-    /// <summary>Gets the literal keywords (case-insensitive) of which one must occur for the rule to run; empty: the rule always runs.</summary>
+    /// <summary>
+    /// Gets the literal keywords (case-insensitive) of which one must occur for the rule to run; empty: the rule always
+    /// runs. A keyword that starts with a letter or digit is looked for at the start of a word (after a character that is
+    /// not an ASCII letter or digit) unless <see cref="KeywordsInsideWords"/> is set.
+    /// </summary>
     public string[] Keywords { get; }
+
+    /// <summary>Gets a value indicating whether the keywords may also occur inside a word (<c>dbPassword</c>, <c>x1Q~</c>).</summary>
+    public bool KeywordsInsideWords { get; init; }
 
     /// <summary>Gets or sets the precedence when findings of one category overlap (higher wins).</summary>
     public int Priority { get; init; } = 50;
@@ -122,6 +129,13 @@ internal abstract class DetectionRule
 
     /// <summary>Gets how far after a keyword hit a match can end.</summary>
     public int ReachAfter { get; init; } = 512;
+
+    /// <summary>
+    /// Gets the shortest run of base64url characters a match needs (0: no such need). A rule without keywords whose
+    /// matches start with such a run (provider tokens without a prefix) runs only over the layer's long runs (each
+    /// extended by <see cref="ReachAfter"/> characters), not over all of the text.
+    /// </summary>
+    public int LongRunMin { get; init; }
 
     /// <summary>Finds matches in one layer of text and reports them through <paramref name="sink"/>.</summary>
     public abstract void Find(LayerText layer, IMatchSink sink);
@@ -236,6 +250,7 @@ internal sealed class CandidateRule : DetectionRule
         MaxDigits = shape.MaxDigits;
         MinLetters = shape.MinLetters;
         MaxLetters = shape.MaxLetters;
+        MinGroups = shape.MinGroups;
         _pattern = pattern;
         _validator = validator;
     }
@@ -248,10 +263,52 @@ internal sealed class CandidateRule : DetectionRule
 
     public int MaxLetters { get; }
 
-    /// <summary>Whether a candidate can hold a match: a single group must fit the ranges; several groups need at least the minimums.</summary>
+    /// <summary>Gets the fewest groups (digit or letter runs between separators) a match covers.</summary>
+    public int MinGroups { get; }
+
+    /// <summary>
+    /// Whether a candidate can hold a match. A match never cuts a word, so it covers whole groups: some run of
+    /// consecutive groups must have a digit and letter count within the rule's ranges.
+    /// </summary>
     public bool Accepts(in NumericCandidate candidate)
-        => candidate.Digits >= MinDigits && candidate.Letters >= MinLetters
-           && (candidate.Groups > 1 || (candidate.Digits <= MaxDigits && candidate.Letters <= MaxLetters));
+    {
+        if (candidate.Digits < MinDigits || candidate.Letters < MinLetters)
+        {
+            return false;
+        }
+
+        if (candidate.Groups < MinGroups)
+        {
+            return false;
+        }
+
+        if (candidate.Groups <= 1)
+        {
+            return candidate.Digits <= MaxDigits && candidate.Letters <= MaxLetters;
+        }
+
+        for (var first = 0; first < candidate.Groups; first++)
+        {
+            var digits = 0;
+            var letters = 0;
+            for (var last = first; last < candidate.Groups; last++)
+            {
+                digits += candidate.DigitsOf(last);
+                letters += candidate.LettersOf(last);
+                if (digits > MaxDigits || letters > MaxLetters)
+                {
+                    break;
+                }
+
+                if (digits >= MinDigits && letters >= MinLetters && last - first + 1 >= MinGroups)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public override void Find(LayerText layer, IMatchSink sink)
     {
@@ -361,7 +418,7 @@ internal sealed class CandidateRule : DetectionRule
     }
 
     /// <summary>The digits and letters a match holds.</summary>
-    internal readonly record struct Shape(int MinDigits, int MaxDigits, int MinLetters = 0, int MaxLetters = 0);
+    internal readonly record struct Shape(int MinDigits, int MaxDigits, int MinLetters = 0, int MaxLetters = 0, int MinGroups = 1);
 }
 
 /// <summary>A signal family of the prompt-injection scorer: its matches are weighed together, not reported one by one.</summary>

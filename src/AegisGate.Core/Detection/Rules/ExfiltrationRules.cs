@@ -166,6 +166,18 @@ internal static partial class ExfiltrationRules
 
     private static void FindEncodedBlobs(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
+        // A blob is a run of 32+ base64url characters: without one there is nothing to parse URLs for.
+        var anyBlob = false;
+        foreach (var (start, end) in layer.GetLongRuns())
+        {
+            anyBlob |= end - start >= 32;
+        }
+
+        if (!anyBlob)
+        {
+            return;
+        }
+
         var text = layer.Text;
         foreach (var m in UrlRegex().EnumerateMatches(text))
         {

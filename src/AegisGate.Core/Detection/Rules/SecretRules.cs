@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AegisGate.Detection.Engine;
 using AegisGate.Detection.Validation;
 using static AegisGate.Detection.Rules.Describe;
 using V = AegisGate.Detection.Rules.SecretValidators;
@@ -56,10 +57,10 @@ internal static partial class SecretRules
         yield return P("slack_refresh_token", "Slack configuration refresh token", "SLACK_TOKEN", 0.95, "xoxe-1- refresh token.", ["xoxe-"], SlackRefresh(), V.Token, 91);
         yield return P("slack_legacy_token", "Slack legacy token", "SLACK_TOKEN", 0.85, "xoxa-/xoxo-/xoxs-/xoxr- legacy workspace and user tokens.", ["xoxa-", "xoxo-", "xoxs-", "xoxr-"], SlackLegacy(), V.Token, 85);
         yield return P("slack_webhook_url", "Slack incoming webhook URL", "SLACK_WEBHOOK", 0.95, "hooks.slack.com/services|workflows|triggers URL.", ["hooks.slack.com"], SlackWebhook(), V.Token, 90);
-        yield return P("discord_bot_token", "Discord bot token", "DISCORD_TOKEN", 0.85, "base64 user id . timestamp . HMAC.", [], DiscordBot(), V.TokenWithEntropy(3.0), 80);
+        yield return P("discord_bot_token", "Discord bot token", "DISCORD_TOKEN", 0.85, "base64 user id . timestamp . HMAC.", [], DiscordBot(), V.TokenWithEntropy(3.0), 80, longRunMin: 24, reachAfter: 48);
         yield return P("discord_client_secret", "Discord client secret", "DISCORD_SECRET", 0.8, "discord keyword + 32-character secret.", ["discord"], DiscordSecret(), V.Keyword(), 70);
         yield return P("telegram_bot_token", "Telegram bot token", "TELEGRAM_BOT_TOKEN", 0.9, "bot id : AA + 33 characters.", [":aa"], Telegram(), V.Token, 90, reachBefore: 16);
-        yield return P("twilio_api_key", "Twilio API key SID", "TWILIO_API_KEY", 0.8, "SK + 32 hex.", [], TwilioKey(), V.TokenWithEntropy(3.0, 2), 80);
+        yield return P("twilio_api_key", "Twilio API key SID", "TWILIO_API_KEY", 0.8, "SK + 32 hex.", [], TwilioKey(), V.TokenWithEntropy(3.0, 2), 80, longRunMin: 34, reachAfter: 0);
         yield return P("twilio_auth_token", "Twilio auth token", "TWILIO_AUTH_TOKEN", 0.8, "twilio keyword + 32 hex.", ["twilio"], TwilioToken(), V.Keyword(3.0), 70);
         yield return P("sendgrid_api_key", "SendGrid API key", "SENDGRID_API_KEY", 0.95, "SG. + 22 . 43.", ["sg."], SendGrid(), V.Token, 90);
         yield return P("mailchimp_api_key", "Mailchimp API key", "MAILCHIMP_API_KEY", 0.85, "32 lowercase hex + -usNN data centre.", ["-us"], Mailchimp(), V.TokenWithEntropy(3.0), 85, reachBefore: 40);
@@ -80,7 +81,7 @@ internal static partial class SecretRules
         yield return P("easypost_api_key", "EasyPost API key", "EASYPOST_API_KEY", 0.9, "EZAK/EZTK + 54 characters.", ["ezak", "eztk"], EasyPost(), V.Token, 90);
 
         // --- AI providers ----------------------------------------------------------------------------------------
-        yield return P("openai_api_key", "OpenAI API key", "OPENAI_API_KEY", 0.97, "sk-(proj-|svcacct-|admin-) with the T3BlbkFJ marker.", ["t3blbkfj"], OpenAi(), V.Token, 95);
+        yield return P("openai_api_key", "OpenAI API key", "OPENAI_API_KEY", 0.97, "sk-(proj-|svcacct-|admin-) with the T3BlbkFJ marker.", ["sk-"], OpenAi(), V.Token, 95);
         yield return P("openai_project_key", "OpenAI project or service-account key", "OPENAI_API_KEY", 0.85, "sk-proj-/sk-svcacct-/sk-admin- + at least 100 characters.", ["sk-proj-", "sk-svcacct-", "sk-admin-"], OpenAiProject(), V.TokenWithEntropy(3.5), 85);
         yield return P("anthropic_api_key", "Anthropic API key", "ANTHROPIC_API_KEY", 0.97, "sk-ant-api03- + 93 characters + AA.", ["sk-ant-api"], Anthropic(), V.Token, 95);
         yield return P("anthropic_admin_key", "Anthropic admin API key", "ANTHROPIC_API_KEY", 0.97, "sk-ant-admin01- + 93 characters + AA.", ["sk-ant-admin"], AnthropicAdmin(), V.Token, 95);
@@ -101,7 +102,7 @@ internal static partial class SecretRules
         yield return P("gcp_service_account", "Google Cloud service-account key file", "GCP_SERVICE_ACCOUNT", 0.85, "\"type\": \"service_account\" JSON that is not a template (no placeholder project or key).", ["service_account"], GcpServiceAccount(), GcpServiceAccountValidator, 80);
         yield return P("gcp_oauth_client_secret", "Google OAuth client secret", "GOOGLE_CLIENT_SECRET", 0.95, "GOCSPX- + 28 characters.", ["gocspx-"], GoogleClientSecret(), V.Token, 90);
         yield return P("google_oauth_access_token", "Google OAuth access token", "GOOGLE_ACCESS_TOKEN", 0.85, "ya29. + at least 20 characters.", ["ya29."], GoogleAccessToken(), V.TokenWithEntropy(3.0, 5), 85);
-        yield return P("azure_ad_client_secret", "Microsoft Entra ID client secret", "AZURE_CLIENT_SECRET", 0.9, "3 characters + digit + Q~ + 31-34 characters.", ["q~"], AzureAdSecret(), V.TokenWithEntropy(3.0), 90);
+        yield return P("azure_ad_client_secret", "Microsoft Entra ID client secret", "AZURE_CLIENT_SECRET", 0.9, "3 characters + digit + Q~ + 31-34 characters.", ["q~"], AzureAdSecret(), V.TokenWithEntropy(3.0), 90, keywordsInsideWords: true);
         yield return P("azure_storage_account_key", "Azure storage account key", "AZURE_STORAGE_KEY", 0.95, "AccountKey= + 86 base64 + ==.", ["accountkey"], AzureStorage(), V.Token, 92);
         yield return P("azure_sas_token", "Azure shared access signature", "AZURE_SAS_TOKEN", 0.85, "sv=...&sig= signature.", ["sig="], AzureSas(), V.Token, 85);
         yield return P("azure_credential", "Azure credential in configuration", "AZURE_SECRET", 0.8, "azure keyword + key/secret/password + 32-88 characters.", ["azure"], AzureKeyword(), V.Keyword(3.0), 70);
@@ -119,7 +120,7 @@ internal static partial class SecretRules
         yield return P("tailscale_key", "Tailscale key", "TAILSCALE_KEY", 0.9, "tskey-api|auth|client|scim|webhook-... key.", ["tskey-"], Tailscale(), V.Token, 90);
         yield return P("artifactory_token", "JFrog Artifactory token", "ARTIFACTORY_TOKEN", 0.85, "AKCp API key, cmVmd reference token, or X-JFrog-Art-Api header value.", ["akcp", "cmvmd", "x-jfrog-art-api", "artifactory"], Artifactory(), V.TokenWithEntropy(3.0), 85);
         yield return P("ibm_cloud_iam_key", "IBM Cloud IAM API key", "IBM_CLOUD_API_KEY", 0.85, "ibm/iam/cloud keyword + 44-character key.", ["ibm", "iam", "cloud"], IbmCloud(), V.Keyword(2.5), 80);
-        yield return P("ibm_cos_hmac_secret", "IBM Cloud Object Storage HMAC secret", "IBM_COS_SECRET", 0.85, "cos/secret_access_key keyword + 48 hex.", ["secret_access_key", "secret-access-key", "secretaccesskey", "cos"], IbmCos(), V.Keyword(2.5), 80);
+        yield return P("ibm_cos_hmac_secret", "IBM Cloud Object Storage HMAC secret", "IBM_COS_SECRET", 0.85, "cos/secret_access_key keyword + 48 hex.", ["secret_access_key", "secret-access-key", "secretaccesskey", "cos", "ibm"], IbmCos(), V.Keyword(2.5), 80);
         yield return P("softlayer_api_key", "SoftLayer API key", "SOFTLAYER_API_KEY", 0.85, "softlayer/sl keyword or API URL + 64 characters.", ["softlayer", "sl_", "sl-", "slapi"], SoftLayer(), V.Keyword(2.5), 80);
         yield return P("cloudant_credential", "IBM Cloudant credential", "CLOUDANT_PASSWORD", 0.85, "cloudant keyword + 64 hex or 24 letters.", ["cloudant", "cl_", "cl-", "clou"], Cloudant(), V.Keyword(2.5), 80);
         yield return P("dynatrace_token", "Dynatrace API token", "DYNATRACE_TOKEN", 0.95, "dt0c01. + 24 . 64.", ["dt0c01."], Dynatrace(), V.Token, 90);
@@ -164,13 +165,79 @@ internal static partial class SecretRules
         yield return P("crypto_private_key_hex", "Raw 256-bit private key (hex)", "PRIVATE_KEY", 0.55, "0x + 64 hex (secp256k1/Ethereum key); stronger with key/wallet context.", ["0x"], HexPrivateKey(), V.TokenWithEntropy(3.0, 2), 60, new RuleContext(ContextMode.Boost, 60, "private", "key", "wallet", "secret", "privkey", "mnemonic", "seed") { Boost = 0.35 }, DetectionSeverity.High);
         yield return P("jwt", "JSON Web Token", "JWT", 0.85, "eyJ header . eyJ payload [. signature]; the header must decode to JSON with alg/typ/kid.", ["eyj"], Jwt(), V.Jwt, 75, severity: DetectionSeverity.High);
         yield return P("jwt_base64", "Base64-encoded JSON Web Token", "JWT", 0.8, "ZXlK... base64 that decodes to a JWT.", ["zxlk"], JwtBase64(), V.DecodesTo("eyJ"), 76, severity: DetectionSeverity.High);
-        yield return P("url_credentials", "Credentials in a URL", "URL_CREDENTIALS", 0.85, "scheme://user:password@host (templates and placeholders ignored).", ["://"], UrlCredentials(), V.UrlPassword, 60);
+        yield return new FunctionRule(Secret("url_credentials", "Credentials in a URL", "URL_CREDENTIALS", 0.85, "scheme://user:password@host (templates and placeholders ignored)."), ["://"], FindUrlCredentials) { Priority = 60 };
         yield return P("database_connection_url", "Database connection URL with password", "DB_CONNECTION_STRING", 0.9, "mongodb/postgres/mysql/redis/amqp/mssql/jdbc URL with user:password.", ["mongodb", "postgres", "mysql", "mariadb", "redis", "amqp", "mssql", "sqlserver", "jdbc", "couchdb", "neo4j", "clickhouse", "cockroach"], DatabaseUrl(), V.UrlPassword, 65);
         yield return P("connection_string_password", "Password in a connection string", "DB_CONNECTION_STRING", 0.85, "Server=...;Password=... (ADO.NET/ODBC style).", ["password=", "pwd="], ConnectionString(), V.Keyword(1.5), 65);
         yield return P("http_basic_auth", "HTTP Basic credentials", "HTTP_BASIC_CREDENTIALS", 0.85, "Authorization: Basic base64(user:password).", ["basic"], BasicAuth(), V.BasicCredential, 60);
         yield return P("http_bearer_token", "HTTP bearer or token credential", "HTTP_AUTH_TOKEN", 0.8, "Authorization: Bearer|Token|Api-Token value, or a bare Authorization value.", ["authorization"], BearerToken(), V.HeaderToken, 55);
         yield return P("curl_user_credentials", "curl --user credentials", "CURL_CREDENTIALS", 0.85, "curl -u/--user user:password.", ["curl"], CurlUser(), V.CurlUser, 60);
-        yield return new FunctionRule(Secret("generic_credential", "Credential assigned to a secret-named key", "SECRET", 0.65, "password/secret/token/api_key/... assignment with entropy, placeholder, template, identifier and reference filters; public_key, client_id, *_id, *_name, *_url and similar keys are ignored."), GenericCredential.Keywords, GenericCredential.Find) { Priority = 40 };
+        yield return new FunctionRule(Secret("generic_credential", "Credential assigned to a secret-named key", "SECRET", 0.65, "password/secret/token/api_key/... assignment with entropy, placeholder, template, identifier and reference filters; public_key, client_id, *_id, *_name, *_url and similar keys are ignored."), GenericCredential.Keywords, GenericCredential.Find) { Priority = 40, KeywordsInsideWords = true };
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_urlUserStop = System.Buffers.SearchValues.Create(" \t\r\n\f\v:@/\"'<>`");
+    private static readonly System.Buffers.SearchValues<char> s_urlPasswordStop = System.Buffers.SearchValues.Create(" \t\r\n\f\v@/\"'<>`");
+    private static readonly string[] s_urlSchemes = ["http", "https", "ftp", "ftps", "sftp", "ssh", "git", "smb", "ldap", "ldaps", "svn", "rtsp", "imap", "imaps", "pop3", "pop3s", "smtp", "smtps", "socks", "socks5", "ws", "wss"];
+
+    // scheme://user:password@host, found from each "://" (a regex would try every letter as the start of a scheme).
+    private static void FindUrlCredentials(DetectionRule rule, LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text.AsSpan();
+        var from = 0;
+        while (from < text.Length)
+        {
+            var found = text[from..].IndexOf("://", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return;
+            }
+
+            var at = from + found;
+            from = at + 3;
+            var schemeStart = at;
+            while (schemeStart > 0 && at - schemeStart < 8 && char.IsAsciiLetterOrDigit(text[schemeStart - 1]))
+            {
+                schemeStart--;
+            }
+
+            if (schemeStart == at || (schemeStart > 0 && (char.IsAsciiLetterOrDigit(text[schemeStart - 1]) || text[schemeStart - 1] is '+' or '.' or '-')) || !IsUrlScheme(text[schemeStart..at]))
+            {
+                continue;
+            }
+
+            var userStart = at + 3;
+            var userLength = text[userStart..Math.Min(text.Length, userStart + 65)].IndexOfAny(s_urlUserStop);
+            if (userLength is < 1 or > 64 || text[userStart + userLength] != ':')
+            {
+                continue;
+            }
+
+            var passwordStart = userStart + userLength + 1;
+            var passwordLength = text[passwordStart..Math.Min(text.Length, passwordStart + 129)].IndexOfAny(s_urlPasswordStop);
+            var hostAt = passwordStart + passwordLength;
+            if (passwordLength is < 1 or > 128 || text[hostAt] != '@' || hostAt + 1 >= text.Length || !(char.IsAsciiLetterOrDigit(text[hostAt + 1]) || text[hostAt + 1] == '['))
+            {
+                continue;
+            }
+
+            var confidence = V.UrlPassword(new RuleMatch(text, schemeStart, hostAt + 2, passwordStart, hostAt), rule.Descriptor.Confidence);
+            if (confidence > 0)
+            {
+                sink.Add(rule, passwordStart, hostAt, confidence);
+            }
+        }
+    }
+
+    private static bool IsUrlScheme(ReadOnlySpan<char> scheme)
+    {
+        foreach (var s in s_urlSchemes)
+        {
+            if (scheme.Equals(s, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A service-account file with placeholder values ("your-project", "...", "DUMMY") is documentation, not a key.
@@ -201,8 +268,8 @@ internal static partial class SecretRules
         return Checksums.ShannonEntropy(value[4..]) >= 3.0 ? confidence : 0;
     }
 
-    private static PatternRule P(string id, string name, string label, double confidence, string description, string[] keywords, Regex regex, MatchValidator? validator, int priority, RuleContext? context = null, DetectionSeverity severity = DetectionSeverity.Critical, int reachBefore = 96)
-        => new(Secret(id, name, label, confidence, description, severity), keywords, regex, validator) { Priority = priority, Context = context, ReachBefore = reachBefore };
+    private static PatternRule P(string id, string name, string label, double confidence, string description, string[] keywords, Regex regex, MatchValidator? validator, int priority, RuleContext? context = null, DetectionSeverity severity = DetectionSeverity.Critical, int reachBefore = 96, bool keywordsInsideWords = false, int longRunMin = 0, int reachAfter = 512)
+        => new(Secret(id, name, label, confidence, description, severity), keywords, regex, validator) { Priority = priority, Context = context, ReachBefore = reachBefore, ReachAfter = reachAfter, KeywordsInsideWords = keywordsInsideWords, LongRunMin = longRunMin };
 
     [GeneratedRegex(L + @"(?<v>ghp_[A-Za-z0-9]{36})" + R, O, T)]
     private static partial Regex GitHubClassic();
@@ -573,8 +640,6 @@ internal static partial class SecretRules
     [GeneratedRegex(L + @"(?<v>ZXlK[A-Za-z0-9+/]{40,}={0,2})", O, T)]
     private static partial Regex JwtBase64();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9+.-])(?i:https?|ftps?|sftp|ssh|git|smb|ldaps?|svn|rtsp|imaps?|pop3s?|smtps?|socks5?|ws|wss)://(?<u>[^\s:@/""'<>`]{1,64}):(?<v>[^\s@/""'<>`]{1,128})@[A-Za-z0-9\[]", O, T)]
-    private static partial Regex UrlCredentials();
 
     [GeneratedRegex(@"(?i:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z0-9]+|couchdb|neo4j(?:\+s)?|clickhouse|cockroachdb)://(?<u>[^\s:@/""'<>`]{1,64}):(?<v>[^\s@/""'<>`]{1,128})@", O, T)]
     private static partial Regex DatabaseUrl();

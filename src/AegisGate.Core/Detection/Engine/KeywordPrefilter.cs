@@ -1,0 +1,555 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace AegisGate.Detection.Engine;
+
+/// <summary>
+/// The literal prefilter: finds where rule keywords occur (ASCII case-insensitive) so that only rules with a keyword hit
+/// run, and only in windows around the hits. One <see cref="SearchValues{T}"/> over a thousand keywords falls back to a
+/// scalar Aho-Corasick automaton (about 16 ns per character here), so the keywords are split by where they can occur:
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><b>Word keywords</b> (the large majority: <c>ignore</c>, <c>ghp_</c>, <c>AKIA</c>, <c>system prompt</c>) start
+/// with an ASCII letter or digit and are only looked for at word starts: a vector pass finds the word starts, and the
+/// first three (case-folded) characters of each are tested against a 64 Ki-bit table before any comparison.</item>
+/// <item><b>Symbol keywords</b> (<c>://</c>, <c>[INST]</c>, <c>&lt;!--</c>, <c>x1Q~</c> anchored at <c>~</c>) are
+/// anchored at their first non-alphanumeric character and found with a vectorised <see cref="SearchValues{T}"/> of
+/// those characters.</item>
+/// <item><b>Infix keywords</b> of rules that match inside words (<c>dbPassword</c>) and of custom rule packs are looked
+/// for everywhere with a <see cref="SearchValues{T}"/> of strings (vectorised Teddy while the set stays small).</item>
+/// <item>Non-ASCII keywords (<c>забудь</c>, <c>führerschein</c>) are searched only when the text has non-ASCII
+/// characters.</item>
+/// </list>
+/// </remarks>
+internal sealed class KeywordPrefilter
+{
+    private const int BloomBits = 1 << 16;
+
+    private readonly ulong[] _bloom3 = new ulong[BloomBits / 64];
+    private readonly ulong[] _bloom2 = new ulong[(128 * 128) / 64];
+    private readonly int[] _word3Keys;
+    private readonly Entry[][] _word3Entries;
+    private readonly int _word3Mask;
+    private readonly Dictionary<int, Entry[]> _word2 = [];
+    private readonly Entry[]?[] _word1 = new Entry[128][];
+    private readonly bool _hasWord1;
+    private readonly Entry[]?[] _symbols = new Entry[128][];
+    private readonly SearchValues<char>? _symbolStarts;
+    private readonly SearchValues<string>? _infix;
+    private readonly Dictionary<int, Entry[]> _infixByPrefix = [];
+    private readonly Entry[] _nonAsciiEntries;
+    private readonly SearchValues<string>? _nonAscii;
+
+    /// <summary>Initializes a new instance of the <see cref="KeywordPrefilter"/> class.</summary>
+    /// <param name="keywords">Each keyword with the rules it activates and whether it may occur inside a word.</param>
+    public KeywordPrefilter(IEnumerable<(string Keyword, int Rule, bool InsideWords)> keywords)
+    {
+        var word3 = new Dictionary<int, Dictionary<string, List<int>>>();
+        var word2 = new Dictionary<int, Dictionary<string, List<int>>>();
+        var word1 = new Dictionary<int, Dictionary<string, List<int>>>();
+        var symbols = new Dictionary<(char Anchor, int Offset, string Keyword), List<int>>();
+        var infix = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var nonAscii = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (raw, rule, insideWords) in keywords)
+        {
+            if (string.IsNullOrEmpty(raw) || raw.Contains('\0', StringComparison.Ordinal))
+            {
+                continue; // rules scored by the engine itself carry a keyword that never occurs
+            }
+
+            if (!System.Text.Ascii.IsValid(raw))
+            {
+                Add(nonAscii, raw, rule);
+                continue;
+            }
+
+            // A leading space only asked for a word start (" dan", " mr "): a word keyword does that already.
+            var keyword = raw.TrimStart(' ');
+            if (keyword.Length == 0)
+            {
+                continue;
+            }
+
+            var anchor = -1;
+            for (var i = 0; i < keyword.Length; i++)
+            {
+                if (!char.IsAsciiLetterOrDigit(keyword[i]))
+                {
+                    anchor = i;
+                    break;
+                }
+            }
+
+            if (!char.IsAsciiLetterOrDigit(keyword[0]))
+            {
+                Add(symbols, (keyword[0], 0, keyword.ToLowerInvariant()), rule);
+            }
+            else if (insideWords && anchor > 0)
+            {
+                // Inside a word: anchor at the first symbol ("x1Q~…" is found at '~').
+                Add(symbols, (keyword[anchor], anchor, keyword.ToLowerInvariant()), rule);
+            }
+            else if (insideWords)
+            {
+                Add(infix, keyword, rule);
+            }
+            else
+            {
+                var lower = keyword.ToLowerInvariant();
+                var table = lower.Length >= 3 ? word3 : lower.Length == 2 ? word2 : word1;
+                var key = Key(lower.AsSpan(0, Math.Min(3, lower.Length)));
+                if (!table.TryGetValue(key, out var byKeyword))
+                {
+                    table[key] = byKeyword = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                }
+
+                Add(byKeyword, lower, rule);
+            }
+        }
+
+        // Open addressing (linear probing, key + 1 so that 0 marks an empty slot): cheaper than a Dictionary per word.
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, word3.Count * 4));
+        _word3Keys = new int[size];
+        _word3Entries = new Entry[size][];
+        _word3Mask = size - 1;
+        foreach (var (key, byKeyword) in word3)
+        {
+            var slot = Bloom3(key) & _word3Mask;
+            while (_word3Keys[slot] != 0)
+            {
+                slot = (slot + 1) & _word3Mask;
+            }
+
+            _word3Keys[slot] = key + 1;
+            _word3Entries[slot] = Entries(byKeyword, 0);
+            var bit = Bloom3(key);
+            _bloom3[bit >> 6] |= 1UL << bit;
+        }
+
+        foreach (var (key, byKeyword) in word2)
+        {
+            _word2[key] = Entries(byKeyword, 0);
+            _bloom2[key >> 6] |= 1UL << key;
+        }
+
+        foreach (var (key, byKeyword) in word1)
+        {
+            _word1[key] = Entries(byKeyword, 0);
+            _hasWord1 = true;
+        }
+
+        foreach (var group in symbols.GroupBy(kv => kv.Key.Anchor))
+        {
+            _symbols[group.Key] = [.. group.Select(kv => new Entry(kv.Key.Keyword, [.. kv.Value.Distinct()], kv.Key.Offset)).OrderByDescending(e => e.Keyword.Length)];
+        }
+
+        var starts = symbols.Keys.Select(k => k.Anchor).Distinct().ToArray();
+        _symbolStarts = starts.Length == 0 ? null : SearchValues.Create(starts);
+        if (infix.Count > 0)
+        {
+            _infix = SearchValues.Create([.. infix.Keys], StringComparison.OrdinalIgnoreCase);
+            foreach (var group in infix.GroupBy(kv => Key(kv.Key.ToLowerInvariant().AsSpan(0, Math.Min(3, kv.Key.Length)))))
+            {
+                _infixByPrefix[group.Key] = [.. group.Select(kv => new Entry(kv.Key.ToLowerInvariant(), [.. kv.Value.Distinct()], 0)).OrderByDescending(e => e.Keyword.Length)];
+            }
+        }
+
+        _nonAsciiEntries = [.. nonAscii.Select(kv => new Entry(kv.Key, [.. kv.Value.Distinct()], 0))];
+        _nonAscii = nonAscii.Count == 0 ? null : SearchValues.Create([.. nonAscii.Keys], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Receives each keyword hit: the rules of the keyword and where it starts.</summary>
+    public interface IHitSink
+    {
+        void Hit(int[] rules, int position);
+    }
+
+    /// <summary>Reports every keyword occurrence in <paramref name="text"/> (word keywords at word starts only).</summary>
+    public void Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        SearchWords(text, ref sink);
+        if (_symbolStarts is not null)
+        {
+            SearchSymbols(text, ref sink);
+        }
+
+        if (_infix is not null)
+        {
+            SearchInfix(text, ref sink);
+        }
+
+        if (_nonAscii is not null && text.ContainsAnyExceptInRange((char)0, (char)0x7F))
+        {
+            SearchNonAscii(text, ref sink);
+        }
+    }
+
+    private void SearchWords<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var length = text.Length;
+        if (length == 0)
+        {
+            return;
+        }
+
+        if (IsWordStart(text, 0))
+        {
+            CheckWord(text, 0, ref sink);
+        }
+
+        // Block i covers positions i..i+n-1; "previous" is the same block loaded one character earlier.
+        var i = 1;
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<ushort>.Count <= length; i += Vector256<ushort>.Count)
+            {
+                var current = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var previous = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
+                var mask = WordStarts(current, previous).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    CheckWord(text, i + BitOperations.TrailingZeroCount(mask), ref sink);
+                    mask &= mask - 1;
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + Vector128<ushort>.Count <= length; i += Vector128<ushort>.Count)
+            {
+                var current = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var previous = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
+                var mask = WordStarts(current, previous).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    CheckWord(text, i + BitOperations.TrailingZeroCount(mask), ref sink);
+                    mask &= mask - 1;
+                }
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            if (IsWordStart(text, i))
+            {
+                CheckWord(text, i, ref sink);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> WordStarts(Vector256<ushort> current, Vector256<ushort> previous)
+    {
+        var ten = Vector256.Create((ushort)10);
+        var twentySix = Vector256.Create((ushort)26);
+        var digitC = Vector256.LessThan(current - Vector256.Create((ushort)'0'), ten);
+        var digitP = Vector256.LessThan(previous - Vector256.Create((ushort)'0'), ten);
+        var upperC = Vector256.LessThan(current - Vector256.Create((ushort)'A'), twentySix);
+        var lowerC = Vector256.LessThan(current - Vector256.Create((ushort)'a'), twentySix);
+        var upperP = Vector256.LessThan(previous - Vector256.Create((ushort)'A'), twentySix);
+        var lowerP = Vector256.LessThan(previous - Vector256.Create((ushort)'a'), twentySix);
+        var letterC = upperC | lowerC;
+        var wordC = letterC | digitC;
+        var wordP = upperP | lowerP | digitP;
+        return (wordC & ~wordP) | (upperC & lowerP) | (letterC & digitP);
+    }
+
+    // A word starts at a letter or digit after a character that is neither, at an upper-case letter after a lower-case
+    // one ("dbPassword", "ChatDAN") and at a letter after a digit ("4DAN").
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> WordStarts(Vector128<ushort> current, Vector128<ushort> previous)
+    {
+        var ten = Vector128.Create((ushort)10);
+        var twentySix = Vector128.Create((ushort)26);
+        var digitC = Vector128.LessThan(current - Vector128.Create((ushort)'0'), ten);
+        var digitP = Vector128.LessThan(previous - Vector128.Create((ushort)'0'), ten);
+        var upperC = Vector128.LessThan(current - Vector128.Create((ushort)'A'), twentySix);
+        var lowerC = Vector128.LessThan(current - Vector128.Create((ushort)'a'), twentySix);
+        var upperP = Vector128.LessThan(previous - Vector128.Create((ushort)'A'), twentySix);
+        var lowerP = Vector128.LessThan(previous - Vector128.Create((ushort)'a'), twentySix);
+        var letterC = upperC | lowerC;
+        var wordC = letterC | digitC;
+        var wordP = upperP | lowerP | digitP;
+        return (wordC & ~wordP) | (upperC & lowerP) | (letterC & digitP);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordStart(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        if (!char.IsAsciiLetterOrDigit(c))
+        {
+            return false;
+        }
+
+        if (i == 0)
+        {
+            return true;
+        }
+
+        var p = text[i - 1];
+        return !char.IsAsciiLetterOrDigit(p) || (char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(p)) || (char.IsAsciiLetter(c) && char.IsAsciiDigit(p));
+    }
+
+    // Case-folding of every UTF-16 code unit to 7 bits: ASCII upper-case to lower-case, everything non-ASCII to 0x7F
+    // (no ASCII keyword contains it). A full 64 Ki table keeps the per-word check free of branches.
+    private static readonly byte[] s_fold = BuildFold();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Fold(char c) => s_fold[c];
+
+    private static byte[] BuildFold()
+    {
+        var table = new byte[65536];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = (byte)(c >= 0x80 ? 0x7F : char.IsAsciiLetterUpper((char)c) ? c | 0x20 : c);
+        }
+
+        return table;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckWord<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        ref var fold = ref MemoryMarshal.GetArrayDataReference(s_fold);
+        ref var chars = ref MemoryMarshal.GetReference(text);
+        var c0 = Unsafe.Add(ref fold, Unsafe.Add(ref chars, p));
+        if (p + 2 < text.Length)
+        {
+            int key2 = c0 | (Unsafe.Add(ref fold, Unsafe.Add(ref chars, p + 1)) << 7);
+            var key3 = key2 | (Unsafe.Add(ref fold, Unsafe.Add(ref chars, p + 2)) << 14);
+            var bit = Bloom3(key3);
+            var hit3 = (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bloom3), bit >> 6) & (1UL << bit)) != 0;
+            var hit2 = (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bloom2), key2 >> 6) & (1UL << key2)) != 0;
+            if (hit3 | hit2 | _hasWord1)
+            {
+                CheckWordSlow(text, p, key2, key3, hit2, hit3, ref sink);
+            }
+        }
+        else
+        {
+            CheckWordTail(text, p, ref sink);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckWordSlow<TSink>(ReadOnlySpan<char> text, int p, int key2, int key3, bool hit2, bool hit3, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        if (_hasWord1 && _word1[key2 & 0x7F] is { } one)
+        {
+            Report(one, text, p, ref sink);
+        }
+
+        if (hit2 && _word2.TryGetValue(key2, out var two))
+        {
+            Report(two, text, p, ref sink);
+        }
+
+        if (hit3)
+        {
+            var slot = Bloom3(key3) & _word3Mask;
+            while (_word3Keys[slot] is var stored && stored != 0)
+            {
+                if (stored == key3 + 1)
+                {
+                    ReportWord(_word3Entries[slot], text, p, ref sink);
+                    break;
+                }
+
+                slot = (slot + 1) & _word3Mask;
+            }
+        }
+    }
+
+    // Word keywords share their first three characters; characters 4–11 are compared as one folded 64-bit value, so
+    // "the" in prose costs one comparison against "the user", not a string comparison.
+    private static void ReportWord<TSink>(Entry[] entries, ReadOnlySpan<char> text, int p, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var tail = Tail(text, p + 3);
+        foreach (var entry in entries)
+        {
+            if ((tail & entry.TailMask) == entry.Tail && (entry.Keyword.Length <= 11 || text[p..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase)))
+            {
+                sink.Hit(entry.Rules, p);
+            }
+        }
+    }
+
+    // Up to eight folded characters from 'from' as bytes (missing ones are 0, which no keyword contains).
+    private static ulong Tail(ReadOnlySpan<char> text, int from)
+    {
+        ulong tail = 0;
+        var n = Math.Min(8, text.Length - from);
+        for (var k = 0; k < n; k++)
+        {
+            tail |= (ulong)s_fold[text[from + k]] << (8 * k);
+        }
+
+        return tail;
+    }
+
+    // The last two characters of the text: only one- and two-character keywords fit.
+    private void CheckWordTail<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var c0 = Fold(text[p]);
+        if (_hasWord1 && _word1[c0] is { } one)
+        {
+            Report(one, text, p, ref sink);
+        }
+
+        if (p + 1 < text.Length)
+        {
+            var key2 = c0 | (Fold(text[p + 1]) << 7);
+            if ((_bloom2[key2 >> 6] & (1UL << key2)) != 0 && _word2.TryGetValue(key2, out var two))
+            {
+                Report(two, text, p, ref sink);
+            }
+        }
+    }
+
+    private void SearchSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var found = text[position..].IndexOfAny(_symbolStarts!);
+            if (found < 0)
+            {
+                return;
+            }
+
+            position += found;
+            foreach (var entry in _symbols[text[position]]!)
+            {
+                var start = position - entry.Offset;
+                if (start >= 0 && text[start..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+                {
+                    sink.Hit(entry.Rules, start);
+                }
+            }
+
+            position++;
+        }
+    }
+
+    private void SearchInfix<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var found = text[position..].IndexOfAny(_infix!);
+            if (found < 0)
+            {
+                return;
+            }
+
+            position += found;
+            var rest = text[position..];
+            var key = Key(rest, Math.Min(3, rest.Length));
+            for (var n = Math.Min(3, rest.Length); n >= 1; n--)
+            {
+                if (_infixByPrefix.TryGetValue(n == 3 ? key : Key(rest, n), out var entries))
+                {
+                    Report(entries, text, position, ref sink);
+                }
+            }
+
+            position++;
+        }
+    }
+
+    private void SearchNonAscii<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var found = text[position..].IndexOfAny(_nonAscii!);
+            if (found < 0)
+            {
+                return;
+            }
+
+            position += found;
+            Report(_nonAsciiEntries, text, position, ref sink);
+            position++;
+        }
+    }
+
+    private static void Report<TSink>(Entry[] entries, ReadOnlySpan<char> text, int position, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var rest = text[position..];
+        foreach (var entry in entries)
+        {
+            if (rest.StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                sink.Hit(entry.Rules, position);
+            }
+        }
+    }
+
+    private static int Key(ReadOnlySpan<char> lower)
+    {
+        var key = 0;
+        for (var i = 0; i < lower.Length; i++)
+        {
+            key |= Fold(lower[i]) << (7 * i);
+        }
+
+        return key;
+    }
+
+    private static int Key(ReadOnlySpan<char> text, int n) => Key(text[..n]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bloom3(int key3) => (int)((uint)(key3 * -1640531535) >> 16);
+
+    private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int rule)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(rule);
+    }
+
+    private static Entry[] Entries(Dictionary<string, List<int>> byKeyword, int offset)
+        => [.. byKeyword.Select(kv => new Entry(kv.Key, [.. kv.Value.Distinct()], offset)).OrderByDescending(e => e.Keyword.Length)];
+
+    private sealed record Entry(string Keyword, int[] Rules, int Offset)
+    {
+        /// <summary>Gets characters 4–11 of the keyword, folded, one per byte (compared with the text by <c>ReportWord</c>).</summary>
+        public ulong Tail { get; } = TailOf(Keyword);
+
+        /// <summary>Gets the mask of the bytes of <see cref="Tail"/> the keyword has.</summary>
+        public ulong TailMask { get; } = Keyword.Length <= 3 ? 0 : Keyword.Length >= 11 ? ulong.MaxValue : (1UL << (8 * (Keyword.Length - 3))) - 1;
+
+        private static ulong TailOf(string keyword)
+        {
+            ulong tail = 0;
+            for (var k = 3; k < Math.Min(11, keyword.Length); k++)
+            {
+                tail |= (ulong)s_fold[keyword[k]] << (8 * (k - 3));
+            }
+
+            return tail;
+        }
+    }
+}
