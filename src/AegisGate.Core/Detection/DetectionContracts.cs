@@ -133,7 +133,14 @@ public sealed record ScanResult
     /// <summary>Gets the findings.</summary>
     public IReadOnlyList<DetectionFinding> Findings { get; init; } = [];
 
-    /// <summary>Gets the redacted content when requested (and the verdict is not <see cref="ScanVerdict.Block"/>).</summary>
+    /// <summary>
+    /// Gets the content with every <see cref="DetectionAction.Redact"/> finding masked, when
+    /// <see cref="ScanOptions.ProduceRedacted"/> is set and the verdict is <see cref="ScanVerdict.Redact"/>. For other
+    /// verdicts <see cref="IContentScanner.Scan"/> returns the unchanged text itself (no copy) and
+    /// <see cref="IContentScanner.ScanJson"/> returns <see langword="null"/>: the document needs no change, so forward the
+    /// original bytes (a string copy of a large body would be a large-object-heap allocation per scan). Always
+    /// <see langword="null"/> for <see cref="ScanVerdict.Block"/>.
+    /// </summary>
     public string? RedactedContent { get; init; }
 
     /// <summary>Gets the error code when the scan could not complete (size or work limit, invalid input); such a scan's verdict is <see cref="ScanVerdict.Block"/>.</summary>

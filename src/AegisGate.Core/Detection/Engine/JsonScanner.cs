@@ -78,8 +78,10 @@ internal static class JsonScanner
             }
         }
 
+        // Only a document that needs redaction is turned into a string: unchanged content is forwarded as the original
+        // bytes, and a copy of a large body would cost a large-object-heap allocation per scan for nothing.
         string? redacted = null;
-        if (options.ProduceRedacted && outcome.Verdict != ScanVerdict.Block)
+        if (options.ProduceRedacted && outcome.Verdict == ScanVerdict.Redact)
         {
             redacted = perValue.Count == 0
                 ? Encoding.UTF8.GetString(utf8Json.Span)
@@ -113,59 +115,131 @@ internal static class JsonScanner
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
         var segments = new List<JsonValueSegment>();
-        var sb = new StringBuilder(json.Length);
+
+        // The joined text is written into a pooled buffer (a UTF-8 value never decodes to more UTF-16 code units than it
+        // has bytes) and becomes one string at the end.
+        var sb = new CharBuffer(json.Length + 64);
         var containers = new List<(bool IsArray, int Count)>();
         var selectors = new List<string>();
         string? pendingName = null;
-        while (reader.Read())
+        try
         {
-            switch (reader.TokenType)
+            while (reader.Read())
             {
-                case JsonTokenType.StartObject:
-                case JsonTokenType.StartArray:
-                    selectors.Add(NextSelector(containers, pendingName));
-                    containers.Add((reader.TokenType == JsonTokenType.StartArray, 0));
-                    pendingName = null;
-                    break;
-                case JsonTokenType.EndObject:
-                case JsonTokenType.EndArray:
-                    containers.RemoveAt(containers.Count - 1);
-                    selectors.RemoveAt(selectors.Count - 1);
-                    break;
-                case JsonTokenType.PropertyName:
-                    pendingName = reader.GetString();
-                    break;
-                case JsonTokenType.String:
-                case JsonTokenType.Number:
-                    {
-                        var path = "$" + string.Concat(selectors) + NextSelector(containers, pendingName);
-                        var value = reader.TokenType == JsonTokenType.String ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan);
-                        var lineStart = sb.Length;
-                        if (pendingName is not null)
-                        {
-                            sb.Append(pendingName).Append(": ");
-                        }
-
-                        var textStart = sb.Length;
-                        sb.Append(value).Append('\n');
-                        segments.Add(new JsonValueSegment(lineStart, textStart, value.Length, path, (int)reader.TokenStartIndex, (int)reader.BytesConsumed));
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        selectors.Add(NextSelector(containers, pendingName));
+                        containers.Add((reader.TokenType == JsonTokenType.StartArray, 0));
                         pendingName = null;
-                        if (sb.Length > options.MaxContentChars)
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        containers.RemoveAt(containers.Count - 1);
+                        selectors.RemoveAt(selectors.Count - 1);
+                        break;
+                    case JsonTokenType.PropertyName:
+                        pendingName = reader.GetString();
+                        break;
+                    case JsonTokenType.String:
+                    case JsonTokenType.Number:
                         {
-                            throw new ScanLimitException("json text");
+                            var path = "$" + string.Concat(selectors) + NextSelector(containers, pendingName);
+                            var lineStart = sb.Length;
+                            if (pendingName is not null)
+                            {
+                                sb.Append(pendingName);
+                                sb.Append(": ");
+                            }
+
+                            var textStart = sb.Length;
+                            var valueLength = reader.TokenType == JsonTokenType.String
+                                ? sb.AppendString(ref reader)
+                                : sb.AppendAscii(reader.ValueSpan);
+                            sb.Append("\n");
+                            segments.Add(new JsonValueSegment(lineStart, textStart, valueLength, path, (int)reader.TokenStartIndex, (int)reader.BytesConsumed));
+                            pendingName = null;
+                            if (sb.Length > options.MaxContentChars)
+                            {
+                                throw new ScanLimitException("json text");
+                            }
+
+                            break;
                         }
 
+                    default:
+                        NextSelector(containers, pendingName);
+                        pendingName = null;
                         break;
-                    }
-
-                default:
-                    NextSelector(containers, pendingName);
-                    pendingName = null;
-                    break;
+                }
             }
+
+            return (segments, sb.ToString());
+        }
+        finally
+        {
+            sb.Dispose();
+        }
+    }
+
+    /// <summary>A growable pooled character buffer.</summary>
+    private struct CharBuffer : IDisposable
+    {
+        private char[] _buffer;
+
+        public CharBuffer(int capacity)
+        {
+            _buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(256, capacity));
+            Length = 0;
         }
 
-        return (segments, sb.ToString());
+        public int Length { get; private set; }
+
+        public void Append(string value)
+        {
+            Ensure(value.Length);
+            value.CopyTo(_buffer.AsSpan(Length));
+            Length += value.Length;
+        }
+
+        public int AppendString(ref Utf8JsonReader reader)
+        {
+            var needed = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+            Ensure(needed);
+            var written = reader.CopyString(_buffer.AsSpan(Length));
+            Length += written;
+            return written;
+        }
+
+        public int AppendAscii(ReadOnlySpan<byte> number)
+        {
+            Ensure(number.Length);
+            var written = Encoding.UTF8.GetChars(number, _buffer.AsSpan(Length));
+            Length += written;
+            return written;
+        }
+
+        public override readonly string ToString() => new(_buffer, 0, Length);
+
+        public void Dispose()
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+
+        private void Ensure(int more)
+        {
+            if (Length + more <= _buffer.Length)
+            {
+                return;
+            }
+
+            var bigger = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, Length + more));
+            _buffer.AsSpan(0, Length).CopyTo(bigger);
+            System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
     }
 
     // The selector of the next value in the innermost container: ".name", "['odd name']" or "[index]"; empty at the root.

@@ -200,20 +200,26 @@ internal static partial class ExfiltrationRules
         }
     }
 
-    // At each '.', look back for a label of 24+ letters/digits: cheap on prose, which has short words before its dots.
+    // A label of 24+ letters/digits lies in one of the layer's long runs (which are maximal): look for a '.' right after
+    // each such run, so prose, with short words before its dots, costs nothing.
     private static void FindDnsEncoded(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
         var text = layer.Text.AsSpan();
         var i = 0;
-        while (i < text.Length)
+        foreach (var (runStart, runEnd) in layer.GetLongRuns())
         {
-            var dot = text[i..].IndexOf('.');
-            if (dot < 0)
+            if (runEnd - runStart < 24 || runEnd < i)
             {
-                return;
+                continue;
             }
 
-            var at = i + dot;
+            // Runs are maximal, so a label that ends a run is followed by the run's end.
+            var at = runEnd;
+            if (at >= text.Length || text[at] != '.')
+            {
+                continue;
+            }
+
             i = at + 1;
             var start = at;
             while (start > 0 && at - start < 64 && char.IsAsciiLetterOrDigit(text[start - 1]))
