@@ -132,7 +132,7 @@ internal static class DetectionBenchmarkData
     private static readonly string[] s_sentences =
     [
         "The quarterly report shows revenue grew by 12.5% compared with the same period last year.",
-        "Please review the attached pull request before the release on 2025-03-14 at 10:30.",
+        "Please review the attached pull request before the release next Thursday at 10:30.",
         "To install the package, run `dotnet add package Contoso.Widgets --version 4.2.1` in the project folder.",
         "The function returns a list of orders sorted by date; see https://docs.example.com/api/orders for details.",
         "Our meeting is moved to Thursday because the conference room on floor 3 is being renovated.",

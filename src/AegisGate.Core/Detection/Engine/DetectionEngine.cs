@@ -83,11 +83,12 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         }
 
         var table = policy.For(options.Source);
-        var scan = new ScanState(state, table, options.Source, _time);
+        var scratch = ScanScratch.Rent(state.Rules.Rules.Length);
+        var scan = new ScanState(state, table, options.Source, _time, scratch);
         try
         {
             var canonical = TextCanonicalizer.Canonicalize(content);
-            var root = new LayerText(canonical, 0, null, 0, 0, parentRangeIsOriginal: false) { Settings = state };
+            var root = new LayerText(canonical, 0, null, 0, 0, parentRangeIsOriginal: false) { Settings = state, Scratch = scratch };
             ScanLayer(scan, root);
             var injection = InjectionScorer.Score(scan, root, priorInjection);
             return Resolve(scan, injection);
@@ -100,6 +101,10 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         {
             return ScanOutcome.Error(AegisErrorCodes.ScanLimitExceeded);
         }
+        finally
+        {
+            ScanScratch.Return(scratch);
+        }
     }
 
     private static void ScanLayer(ScanState scan, LayerText layer)
@@ -107,14 +112,14 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         scan.Enter(layer);
         var rules = scan.Engine.Rules.Rules;
         var active = ArrayPool<bool>.Shared.Rent(rules.Length);
-        var hits = scan.RentHits(rules.Length);
+        var hits = scan.Scratch.RentHits();
         try
         {
             var activeSpan = active.AsSpan(0, rules.Length);
             activeSpan.Clear();
             scan.Engine.Rules.Activate(layer.Text, activeSpan, scan.Table.Enabled, hits);
             var anyCandidateRule = false;
-            var windows = new List<(int Start, int End)>();
+            var windows = scan.Scratch.RentRanges();
             for (var i = 0; i < rules.Length; i++)
             {
                 if (!activeSpan[i])
@@ -165,7 +170,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         finally
         {
             ArrayPool<bool>.Shared.Return(active);
-            scan.ReturnHits(hits);
+            scan.Scratch.ReturnHits(hits);
         }
 
         scan.CheckTime();
@@ -179,6 +184,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
             var child = new LayerText(TextCanonicalizer.Canonicalize(hidden.Text), layer.Depth + 1, layer, hidden.Start, hidden.End, parentRangeIsOriginal: true)
             {
                 Settings = layer.Settings,
+                Scratch = layer.Scratch,
                 Encoding = "unicode-tags",
             };
             scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);
@@ -201,6 +207,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
             var child = new LayerText(TextCanonicalizer.Canonicalize(segment.Text), layer.Depth + 1, layer, segment.Start, segment.End, parentRangeIsOriginal: false)
             {
                 Settings = layer.Settings,
+                Scratch = layer.Scratch,
                 Encoding = segment.Encoding,
             };
             scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);

@@ -39,6 +39,8 @@ internal sealed class KeywordPrefilter
     private readonly bool _hasWord1;
     private readonly Entry[]?[] _symbols = new Entry[128][];
     private readonly SearchValues<char>? _symbolStarts;
+    private readonly ulong[] _symbolPairs = new ulong[(128 * 128) / 64];
+    private readonly bool[] _symbolAnyNext = new bool[128];
     private readonly SearchValues<string>? _infix;
     private readonly Dictionary<int, Entry[]> _infixByPrefix = [];
     private readonly Entry[] _nonAsciiEntries;
@@ -145,6 +147,21 @@ internal sealed class KeywordPrefilter
         foreach (var group in symbols.GroupBy(kv => kv.Key.Anchor))
         {
             _symbols[group.Key] = [.. group.Select(kv => new Entry(kv.Key.Keyword, [.. kv.Value.Distinct()], kv.Key.Offset)).OrderByDescending(e => e.Keyword.Length)];
+        }
+
+        // Most anchor characters of prose ('-', ')', ':', new lines) are not followed by what a keyword needs: a bit per
+        // (anchor, next character) pair rejects them before any comparison.
+        foreach (var (anchor, offset, keyword) in symbols.Keys)
+        {
+            if (offset + 1 < keyword.Length)
+            {
+                var pair = Key(keyword.AsSpan(offset, 2));
+                _symbolPairs[pair >> 6] |= 1UL << pair;
+            }
+            else
+            {
+                _symbolAnyNext[Fold(anchor)] = true;
+            }
         }
 
         var starts = symbols.Keys.Select(k => k.Anchor).Distinct().ToArray();
@@ -386,9 +403,23 @@ internal sealed class KeywordPrefilter
         }
     }
 
-    // Up to eight folded characters from 'from' as bytes (missing ones are 0, which no keyword contains).
+    // Up to eight folded characters from 'from' as bytes (missing ones are 0, which no keyword contains). Half of all
+    // word starts of prose share their first three letters with some keyword ("the", "con", "pro"), so eight ASCII
+    // characters are folded with one vector step rather than eight table look-ups.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Tail(ReadOnlySpan<char> text, int from)
     {
+        if (Vector128.IsHardwareAccelerated && from + 8 <= text.Length)
+        {
+            var v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)from);
+            if (Vector128.LessThan(v, Vector128.Create((ushort)0x80)) == Vector128<ushort>.AllBitsSet)
+            {
+                var upper = Vector128.LessThan(v - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26));
+                var folded = v | (upper & Vector128.Create((ushort)0x20));
+                return Vector128.Narrow(folded, folded).AsUInt64().ToScalar();
+            }
+        }
+
         ulong tail = 0;
         var n = Math.Min(8, text.Length - from);
         for (var k = 0; k < n; k++)
@@ -432,6 +463,22 @@ internal sealed class KeywordPrefilter
             }
 
             position += found;
+            var anchor = Fold(text[position]);
+            if (!_symbolAnyNext[anchor])
+            {
+                if (position + 1 >= text.Length)
+                {
+                    return;
+                }
+
+                var pair = anchor | (Fold(text[position + 1]) << 7);
+                if ((_symbolPairs[pair >> 6] & (1UL << pair)) == 0)
+                {
+                    position++;
+                    continue;
+                }
+            }
+
             foreach (var entry in _symbols[text[position]]!)
             {
                 var start = position - entry.Offset;

@@ -66,6 +66,9 @@ internal sealed class LayerText
     /// <summary>Gets the engine state (options such as allowed hosts and canaries) rules may consult.</summary>
     public EngineState? Settings { get; init; }
 
+    /// <summary>Gets the scan's working memory the layer's lists are rented from (none: they are allocated).</summary>
+    internal ScanScratch? Scratch { get; init; }
+
     /// <summary>Gets the encoding this layer was decoded from (for decoded layers).</summary>
     public string? Encoding { get; init; }
 
@@ -94,7 +97,7 @@ internal sealed class LayerText
             return _longRuns;
         }
 
-        var runs = new List<(int Start, int End)>();
+        var runs = Scratch?.RentRanges() ?? [];
         var span = Text.AsSpan();
         var i = 0;
         while (true)
@@ -125,11 +128,12 @@ internal sealed class LayerText
     }
 
     /// <summary>Gets the numeric candidates of the layer (computed once).</summary>
-    public List<NumericCandidate> GetCandidates() => _candidates ??= Tokenize(Text);
+    public List<NumericCandidate> GetCandidates() => _candidates ??= Tokenize(Text, Scratch?.RentCandidates() ?? []);
 
-    internal static List<NumericCandidate> Tokenize(ReadOnlySpan<char> text)
+    internal static List<NumericCandidate> Tokenize(ReadOnlySpan<char> text) => Tokenize(text, []);
+
+    internal static List<NumericCandidate> Tokenize(ReadOnlySpan<char> text, List<NumericCandidate> result)
     {
-        var result = new List<NumericCandidate>();
         var i = 0;
         while (i < text.Length)
         {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AegisGate.Detection.Engine;
 
 /// <summary>Replaces redacted findings with typed masks (<c>[REDACTED:AWS_ACCESS_KEY_ID]</c>). Nothing of the matched text survives except, when configured, a card's last four digits.</summary>
@@ -37,15 +35,16 @@ internal static class Redactor
         }
 
         spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-        var sb = new StringBuilder(content.Length);
-        var position = 0;
+
+        // Merge overlapping spans (the most severe label names the merged mask) and size the result first, so the
+        // redacted text is written once, straight into the new string.
+        var masks = new List<(int Start, int End, string Label, string? Digits)>(spans.Count);
+        var length = content.Length;
         var i = 0;
         while (i < spans.Count)
         {
             var (start, end, label, severity) = spans[i];
             i++;
-
-            // Merge overlapping spans; the most severe label names the merged mask.
             var merged = 1;
             while (i < spans.Count && spans[i].Start < end)
             {
@@ -60,23 +59,53 @@ internal static class Redactor
                 i++;
             }
 
-            sb.Append(content, position, start - position);
-            sb.Append("[REDACTED:").Append(label);
+            string? digits = null;
             if (cardLastFour && merged == 1 && label == CardLabel)
             {
-                var digits = LastDigits(content.AsSpan(start, end - start), 4);
-                if (digits.Length == 4)
-                {
-                    sb.Append(':').Append(digits);
-                }
+                digits = LastDigits(content.AsSpan(start, end - start), 4);
+                digits = digits.Length == 4 ? digits : null;
             }
 
-            sb.Append(']');
-            position = end;
+            masks.Add((start, end, label, digits));
+            length += MaskLength(label, digits) - (end - start);
         }
 
-        sb.Append(content, position, content.Length - position);
-        return sb.ToString();
+        return string.Create(length, (content, masks), static (output, state) =>
+        {
+            var (content, masks) = state;
+            var position = 0;
+            var written = 0;
+            foreach (var (start, end, label, digits) in masks)
+            {
+                content.AsSpan(position, start - position).CopyTo(output[written..]);
+                written += start - position;
+                written += WriteMask(output[written..], label, digits);
+                position = end;
+            }
+
+            content.AsSpan(position).CopyTo(output[written..]);
+        });
+    }
+
+    private const string MaskPrefix = "[REDACTED:";
+
+    private static int MaskLength(string label, string? digits) => MaskPrefix.Length + label.Length + (digits is null ? 0 : 1 + digits.Length) + 1;
+
+    private static int WriteMask(Span<char> output, string label, string? digits)
+    {
+        MaskPrefix.CopyTo(output);
+        var n = MaskPrefix.Length;
+        label.CopyTo(output[n..]);
+        n += label.Length;
+        if (digits is not null)
+        {
+            output[n++] = ':';
+            digits.CopyTo(output[n..]);
+            n += digits.Length;
+        }
+
+        output[n++] = ']';
+        return n;
     }
 
     private static string LastDigits(ReadOnlySpan<char> value, int count)

@@ -32,9 +32,10 @@ internal sealed class ScanState : IMatchSink
     private readonly TimeSpan _timeout;
     private LayerText? _current;
 
-    public ScanState(EngineState engine, CompiledPolicy.SourceTable table, ContentSource source, TimeProvider time)
+    public ScanState(EngineState engine, CompiledPolicy.SourceTable table, ContentSource source, TimeProvider time, ScanScratch scratch)
     {
         Engine = engine;
+        Scratch = scratch;
         Table = table;
         Source = source;
         _time = time;
@@ -45,6 +46,9 @@ internal sealed class ScanState : IMatchSink
     }
 
     public EngineState Engine { get; }
+
+    /// <summary>Gets the scan's reusable working memory.</summary>
+    public ScanScratch Scratch { get; }
 
     public CompiledPolicy.SourceTable Table { get; }
 
@@ -59,21 +63,6 @@ internal sealed class ScanState : IMatchSink
     public int DecodeBudget;
 
     public int MaxDepthSeen { get; set; }
-
-    private readonly Stack<RuleHits> _hitsPool = new();
-
-    public RuleHits RentHits(int ruleCount)
-    {
-        if (_hitsPool.TryPop(out var hits))
-        {
-            hits.Clear();
-            return hits;
-        }
-
-        return new RuleHits(ruleCount);
-    }
-
-    public void ReturnHits(RuleHits hits) => _hitsPool.Push(hits);
 
     public void Enter(LayerText layer)
     {
