@@ -20,7 +20,7 @@ internal static class SampleA2A
     public static string DevKeyPath(string dataDir) => Path.Combine(dataDir, "a2a", "dev-hmac.key");
 
     /// <summary>Registers the A2A pillar. Generates the development HMAC secret on first run.</summary>
-    public static IAegisBuilder AddSampleA2A(this IAegisBuilder aegis, WebApplicationBuilder builder, string dataDir, SampleApiKey apiKey)
+    public static IAegisBuilder AddSampleA2A(this IAegisBuilder aegis, WebApplicationBuilder builder, string dataDir)
     {
         EnsureDevKey(DevKeyPath(dataDir));
         aegis.AddAegisA2A(builder.Configuration.GetSection(AegisA2AOptions.SectionName));
@@ -28,12 +28,8 @@ internal static class SampleA2A
         // Stand-in until the governance licence provider is wired: no licence key configured means the community tier.
         builder.Services.TryAddSingleton<ILicenseProvider, SampleNoLicenseProvider>();
 
-        // The capability admin API authorizes an AegisApiKey principal with role admin: the sample's dev key is one.
-        if (!builder.Services.Any(static d => d.ServiceType.FullName == "AegisGate.AspNetCore.Authentication.AegisApiKeyHandler"))
-        {
-            builder.Services.AddAuthentication().AddAegisApiKey(options => options.Keys.Add(new ApiKeyEntry { Principal = "sample-admin", Hash = apiKey.Hash, Roles = ["admin"] }));
-        }
-
+        // The capability admin API authorizes an AegisApiKey principal with role admin: the sample's dev key is one
+        // (registered with the API-key scheme in SampleAuthentication).
         return aegis;
     }
 

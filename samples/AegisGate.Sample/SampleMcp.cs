@@ -34,30 +34,12 @@ internal static class SampleMcp
     public const string CertificateScheme = "AegisMcpCertificate";
 
     /// <summary>Registers the MCP pillar, the demo server and the gateway.</summary>
-    public static WebApplicationBuilder AddSampleMcp(this WebApplicationBuilder builder, SampleApiKey apiKey, string dataDir)
+    public static WebApplicationBuilder AddSampleMcp(this WebApplicationBuilder builder, string dataDir)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        // Authentication: the X-API-Key scheme (registered once, whichever pillar gets there first). The dev key is an
-        // admin; further keys come from AegisGate:ApiKeys.
-        if (!services.Any(static d => d.ServiceType.Name == "AegisApiKeyHandler"))
-        {
-            services.AddAuthentication().AddAegisApiKey();
-        }
-
-        services.AddOptions<AegisApiKeyOptions>(AegisApiKeyDefaults.AuthenticationScheme).PostConfigure(options =>
-        {
-            var configured = configuration.GetSection("AegisGate:ApiKeys").Get<List<ApiKeyEntry>>() ?? [];
-            foreach (var entry in configured.Prepend(new ApiKeyEntry { Principal = "sample-admin", Hash = apiKey.Hash, Roles = ["admin"] }))
-            {
-                if (!options.Keys.Any(k => string.Equals(k.Hash, entry.Hash, StringComparison.Ordinal)))
-                {
-                    options.Keys.Add(entry);
-                }
-            }
-        });
-
+        // Authentication: the X-API-Key scheme (dev key and AegisGate:ApiKeys) is registered once, in SampleAuthentication.
         // Agents authenticate with a client certificate issued by the dev CA (CN = agent id, SAN URI = SPIFFE id).
         services.AddAuthentication().AddCertificate(CertificateScheme, options =>
         {
