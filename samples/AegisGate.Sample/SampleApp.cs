@@ -57,7 +57,7 @@ public static class SampleApp
             .AddAegisHealthChecks()
             .AddSampleGovernance(builder.Configuration)
             .AddSampleHttp(apiKey)
-            .AddSampleA2A(builder, dataDir, apiKey);
+            .AddSampleA2A(builder, dataDir);
         builder.AddSampleMcp(apiKey, dataDir);
         configure?.Invoke(builder);
 
