@@ -38,7 +38,9 @@ internal static class SampleA2A
         app.MapGet("/.well-known/agent-card.json", static (HttpContext http) => Results.Json(AgentCard(http), contentType: "application/json"));
         app.MapPost("/a2a", static (HttpContext http) => HandleJsonRpcAsync(http));
         app.MapPost("/api/v1/a2a/message", static (HttpContext http) => HandleJsonRpcAsync(http));
-        app.MapAegisA2AAdmin();
+        // The admin API's answers are the generated capability map, not content: the infrastructure scan policy
+        // (requests scanned, responses not). Its permission 'manage' is enforced by UseAegisHttp().
+        app.MapAegisA2AAdmin().WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         return app;
     }
 
