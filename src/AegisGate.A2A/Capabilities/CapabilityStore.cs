@@ -134,8 +134,9 @@ internal sealed class CapabilityStore : IDisposable
                 return new CapabilityChangeResult(CapabilityChangeStatus.AuditUnavailable, Decision: recorded);
             }
 
+            // Once recorded, the change is saved (or its failure recorded) even if the caller goes away.
             var next = _overlay.With(agentId, change);
-            var saved = await TrySaveAsync(next, BeforeRename, cancellationToken).ConfigureAwait(false);
+            var saved = await TrySaveAsync(next).ConfigureAwait(false);
             if (saved.IsDenied)
             {
                 // The file keeps the previous map; the trail says the recorded change did not happen.
@@ -176,11 +177,11 @@ internal sealed class CapabilityStore : IDisposable
     };
 
     /// <summary>Saves the map; a failure is logged (event 4011) and returned as a denial, the file keeps its previous content.</summary>
-    private async ValueTask<SecurityDecision> TrySaveAsync(PersistedCapabilities value, Action<string>? beforeRename, CancellationToken cancellationToken)
+    private async ValueTask<SecurityDecision> TrySaveAsync(PersistedCapabilities value)
     {
         try
         {
-            await _persistence.SaveAsync(value, beforeRename, cancellationToken).ConfigureAwait(false);
+            await _persistence.SaveAsync(value, BeforeRename, CancellationToken.None).ConfigureAwait(false);
             return SecurityDecision.Allow();
         }
         catch (SecretUnavailableException ex)
@@ -188,8 +189,9 @@ internal sealed class CapabilityStore : IDisposable
             _logger.CapabilityPersistFailed(PersistencePath, ex);
             return ex.ToDecision();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
+            // Any failure (I/O, a key-encryption key call that timed out, ...) leaves the previous file in place.
             _logger.CapabilityPersistFailed(PersistencePath, ex);
             return SecurityDecision.Deny(AegisErrorCodes.InternalError, "The capability map could not be saved; nothing changed.", 500);
         }
