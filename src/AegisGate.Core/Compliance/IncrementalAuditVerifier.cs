@@ -182,6 +182,13 @@ internal sealed class IncrementalAuditVerifier
                 line = resume.EndLine;
             }
 
+            if (resume is not null && j == kept.Count && file.Length == offset)
+            {
+                // Nothing was appended since the last verification: the state stands, nothing is read.
+                verified.Add(resume);
+                continue;
+            }
+
             var result = AuditVerifier.VerifyContinuation(file.Path, key, state, offset, line);
             bytes += Math.Max(0, result.EndOffset - offset);
             if (!result.IsValid)
