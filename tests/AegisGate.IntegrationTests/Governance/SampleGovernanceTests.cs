@@ -76,6 +76,7 @@ public sealed class SampleGovernanceTests
         var (analyst, analystBody) = await GetAsync(client, "/api/v1/compliance/gdpr", AnalystKey);
         var (admin, _) = await GetAsync(client, "/api/v1/compliance/pci-dss", host.ApiKey);
         var (markdown, markdownBody) = await GetAsync(client, "/api/v1/compliance/hipaa", AnalystKey, "text/markdown");
+        var (query, queryBody) = await GetAsync(client, "/api/v1/compliance/owasp-llm?format=markdown", AnalystKey);
         var (unregistered, unregisteredBody) = await GetAsync(client, "/api/v1/compliance/not-a-framework", AnalystKey);
         var (anonymous, anonymousBody) = await GetAsync(client, "/api/v1/compliance/gdpr", "wrong-key-0123456789abcdef012345");
 
@@ -90,6 +91,9 @@ public sealed class SampleGovernanceTests
             Assert.That(markdown.StatusCode, Is.EqualTo(HttpStatusCode.OK), markdownBody);
             Assert.That(markdown.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/markdown"));
             Assert.That(markdownBody, Does.StartWith("# Compliance report").And.Contain("| `§164.312(b)` |"));
+            Assert.That(query.StatusCode, Is.EqualTo(HttpStatusCode.OK), queryBody);
+            Assert.That(query.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/markdown"));
+            Assert.That(queryBody, Does.Contain("| `LLM01` |"));
             Assert.That(unregistered.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), unregisteredBody);
             Assert.That(unregistered.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(Code(unregisteredBody), Is.EqualTo(AegisErrorCodes.ComplianceUnregistered));
