@@ -71,6 +71,7 @@ public static class SampleApp
         app.UseSampleHttp();
         app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapSampleMcp();
+        app.MapSampleGovernance();
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",

@@ -55,6 +55,7 @@ public static class AegisA2AServiceCollectionExtensions
             .RequireAuthenticatedUser()
             .RequireRole(AegisA2ADefaults.AdminRole));
         services.AddHealthChecks().AddCheck<A2AHealthCheck>(AegisA2ADefaults.HealthCheckName);
+        builder.AddComplianceEvidence<AegisGate.A2A.Compliance.A2AEvidenceProvider>();
         return builder;
     }
 
