@@ -55,6 +55,7 @@ public static class SampleApp
 
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
             .AddAegisHealthChecks()
+            .AddAegisDetection(builder.Configuration.GetSection("AegisGate:Detection"))
             .AddSampleGovernance(builder.Configuration)
             .AddSampleHttp(apiKey)
             .AddSampleA2A(builder, dataDir);
@@ -70,6 +71,7 @@ public static class SampleApp
         app.UseSampleHttp();
         app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapSampleMcp();
+        app.MapSampleGovernance();
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",

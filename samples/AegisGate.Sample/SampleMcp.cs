@@ -186,7 +186,7 @@ internal sealed class SampleMcpTools
     [McpServerTool(Name = "get-deploy-credentials", ReadOnly = true, Destructive = false, OpenWorld = false, Idempotent = true)]
     [Description("Returns the deployment configuration of the demo service.")]
     public static string GetDeployCredentials()
-        => "region=eu-west-1\naws_access_key_id=AKIAZ7Q3EXAMPLE4XQ2M\ngithub_token=ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7\nowner=ops@example.com";
+        => "region=eu-west-1\naws_access_key_id=AKIAZ7Q3NQ4XQ2MLPW6R\ngithub_token=ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7\nowner=ops@example.com";
 
     [McpServerTool(Name = "fetch-url", ReadOnly = true, Destructive = false, OpenWorld = true, Idempotent = true)]
     [Description("Fetches a public web page (demo: reports what it would fetch).")]
@@ -276,7 +276,7 @@ internal sealed class SampleEverythingPackage
             {
                 ["NODE_ENV"] = "production",
                 // Planted fake credentials: get-env must come back with them redacted.
-                ["AWS_ACCESS_KEY_ID"] = "AKIAZ7Q3EXAMPLE4XQ2M",
+                ["AWS_ACCESS_KEY_ID"] = "AKIAZ7Q3NQ4XQ2MLPW6R",
                 ["GITHUB_TOKEN"] = "ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7",
             },
         };

@@ -87,6 +87,11 @@ public static class HttpErrorCodes
     /// <summary>The scan API request is malformed: not JSON, no <c>content</c>/<c>items</c>, unknown <c>source</c>, or too many items. 400.</summary>
     public const string ScanRequestInvalid = "AEGIS_SCAN_REQUEST_INVALID";
 
+    // --- Compliance API -----------------------------------------------------------------------------------
+
+    /// <summary>The compliance API request is malformed: an unknown or repeated <c>format</c> query parameter. 400.</summary>
+    public const string ComplianceRequestInvalid = "AEGIS_COMPLIANCE_REQUEST_INVALID";
+
     // --- Outbound -----------------------------------------------------------------------------------------
 
     /// <summary>An outbound call (<c>AddAegisOutboundScanning()</c>) was stopped because its request or response content was blocked or could not be scanned. Raised as an exception to the calling code.</summary>

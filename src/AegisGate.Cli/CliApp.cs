@@ -18,6 +18,9 @@ internal static class CliApp
         root.Subcommands.Add(LicenseCommand.Create(stdout, stderr));
         root.Subcommands.Add(ComplianceCommand.Create(stdout, stderr));
         root.Subcommands.Add(A2ACommand.Create(stdout, stderr));
+        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(EvalCommand.Create(stdout, stderr));
         return root;
     }
 

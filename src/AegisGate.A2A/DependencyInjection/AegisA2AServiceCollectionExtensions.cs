@@ -52,6 +52,7 @@ public static class AegisA2AServiceCollectionExtensions
             .AddCheck(sp.GetRequiredService<AgentRateLimitCheck>())
             .AddCheck(sp.GetRequiredService<CapabilityCheck>()));
         services.AddHealthChecks().AddCheck<A2AHealthCheck>(AegisA2ADefaults.HealthCheckName);
+        builder.AddComplianceEvidence<AegisGate.A2A.Compliance.A2AEvidenceProvider>();
         return builder;
     }
 

@@ -99,7 +99,7 @@ public sealed class McpGatewayModeTests
         var result = await client.CallToolAsync("leak", new Dictionary<string, object?>());
         var text = ((TextContentBlock)result.Content[0]).Text;
 
-        Assert.That(text, Does.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M").And.Contain("[REDACTED:secret.aws_access_key_id]"));
+        Assert.That(text, Does.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R").And.Contain("[REDACTED:secret.aws_access_key_id]"));
     }
 
     [Test]
@@ -157,7 +157,7 @@ public sealed class McpGatewayModeTests
 
         [McpServerTool(Name = "leak", ReadOnly = true)]
         [Description("Returns configuration.")]
-        public static string Leak() => "key=AKIAZ7Q3EXAMPLE4XQ2M region=eu-west-1";
+        public static string Leak() => "key=AKIAZ7Q3NQ4XQ2MLPW6R region=eu-west-1";
 
         [McpServerTool(Name = "inject", ReadOnly = true)]
         [Description("Returns a web page.")]

@@ -128,7 +128,7 @@ public sealed class McpSampleInteropTests
 
         var text = Text(await client.CallToolAsync("get-deploy-credentials", new Dictionary<string, object?>()));
 
-        Assert.That(text, Does.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7"));
+        Assert.That(text, Does.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7"));
         Assert.That(text, Does.Contain("region=eu-west-1"), "only the secrets are masked, not the whole result");
     }
 
@@ -296,7 +296,7 @@ public sealed class McpSampleInteropTests
             Assert.That(tools, Does.Contain("get-env").And.Contain("echo"));
             Assert.That(tools, Does.Not.Contain("lookup-order"), "the gateway serves the upstream's tools only");
             Assert.That(env, Does.Contain("NODE_ENV"), "get-env ran in the upstream");
-            Assert.That(env, Does.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7"));
+            Assert.That(env, Does.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7"));
             Assert.That(env, Does.Not.Contain("AEGISGATE_SAMPLE_API_KEY"), "the upstream's environment is scrubbed");
             Assert.That(echo, Does.Contain("hello"));
         }
@@ -336,7 +336,7 @@ public sealed class McpSampleInteropTests
             Assert.That(lookup.GetProperty("props").GetProperty("session").GetString(), Is.EqualTo(McpGuard.SessionDigest(client.SessionId!)));
             Assert.That(string.Join('\n', lines), Does.Not.Contain(client.SessionId!), "the session handle itself is not recorded");
             Assert.That(int.Parse(lookup.GetProperty("props").GetProperty("resultBytes").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
-            Assert.That(string.Join('\n', lines), Does.Not.Contain("A-1002").And.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M"));
+            Assert.That(string.Join('\n', lines), Does.Not.Contain("A-1002").And.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R"));
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class McpTypeScriptClientTests
     [Test]
     public void SecretsInToolOutput_AreRedacted()
     {
-        Assert.That(_report.GetProperty("credentials").GetString(), Does.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7").And.Contain("region=eu-west-1"));
+        Assert.That(_report.GetProperty("credentials").GetString(), Does.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7").And.Contain("region=eu-west-1"));
     }
 
     [Test]
@@ -103,7 +103,7 @@ public sealed class McpTypeScriptClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Names("everythingTools"), Does.Contain("get-env"));
-            Assert.That(_report.GetProperty("getEnv").GetString(), Does.Contain("NODE_ENV").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7").And.Not.Contain("AKIAZ7Q3EXAMPLE4XQ2M"));
+            Assert.That(_report.GetProperty("getEnv").GetString(), Does.Contain("NODE_ENV").And.Not.Contain("ghp_Xq7Lm2Pz9Rt4Vb6Nc8Kd1Fh3Jg5Ws0Ye2Ua7").And.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R"));
         }
     }
 

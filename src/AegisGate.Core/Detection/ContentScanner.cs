@@ -1,0 +1,66 @@
+using AegisGate.Configuration;
+using AegisGate.Detection.Engine;
+using AegisGate.Detection.Rules;
+
+namespace AegisGate.Detection;
+
+/// <summary>
+/// The detection engine as a standalone object (the DI registration of <c>AddAegisDetection</c> uses the same engine).
+/// Thread-safe; create one and share it.
+/// </summary>
+public sealed class ContentScanner : IContentScanner, IContentStreamScanner, IDetectionRuleCatalog
+{
+    private readonly DetectionEngine _engine;
+
+    private ContentScanner(DetectionEngine engine) => _engine = engine;
+
+    /// <inheritdoc />
+    public IReadOnlyList<DetectionRuleDescriptor> Rules => _engine.Rules;
+
+    internal DetectionEngine Engine => _engine;
+
+    /// <summary>Creates a scanner.</summary>
+    /// <param name="options">The options; <see langword="null"/> uses the defaults. Rule packs in <see cref="AegisDetectionOptions.RulePacks"/> are resolved against <paramref name="rulePackDirectory"/>.</param>
+    /// <param name="model">An optional injection classifier (issue 8).</param>
+    /// <param name="timeProvider">The time provider for the scan time limit; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
+    /// <param name="rulePackDirectory">The directory relative rule-pack paths are resolved against; <see langword="null"/> uses the current directory.</param>
+    /// <returns>The scanner.</returns>
+    /// <exception cref="InvalidOperationException">The options, a rule pack or a policy are invalid; the message lists every error.</exception>
+    public static ContentScanner Create(AegisDetectionOptions? options = null, IInjectionModel? model = null, TimeProvider? timeProvider = null, string? rulePackDirectory = null)
+    {
+        options ??= new AegisDetectionOptions();
+        var state = BuildState(options, model, rulePackDirectory);
+        return new ContentScanner(new DetectionEngine(state, timeProvider ?? TimeProvider.System));
+    }
+
+    internal static EngineState BuildState(AegisDetectionOptions options, IInjectionModel? model, string? rulePackDirectory)
+    {
+        var custom = new List<DetectionRule>();
+        var errors = new List<string>();
+        foreach (var pack in options.RulePacks)
+        {
+            var path = Path.IsPathRooted(pack) ? pack : Path.GetFullPath(Path.Combine(rulePackDirectory ?? Directory.GetCurrentDirectory(), pack));
+            var (rules, packErrors) = DetectionRulePacks.Load(path, TimeSpan.FromMilliseconds(250));
+            custom.AddRange(rules);
+            errors.AddRange(packErrors.Select(e => e.ToString()));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The detection rule packs are invalid: " + string.Join(" ", errors));
+        }
+
+        return EngineState.Build(options, custom, model);
+    }
+
+    internal void Replace(EngineState state) => _engine.State = state;
+
+    /// <inheritdoc />
+    public ScanResult Scan(string content, ScanOptions options) => _engine.Scan(content, options);
+
+    /// <inheritdoc />
+    public ScanResult ScanJson(ReadOnlyMemory<byte> utf8Json, ScanOptions options) => _engine.ScanJson(utf8Json, options);
+
+    /// <inheritdoc />
+    public IContentScanSession StartSession(ScanOptions options) => _engine.StartSession(options);
+}

@@ -1,0 +1,393 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using AegisGate.Detection.Policy;
+using AegisGate.Detection.Rules;
+
+namespace AegisGate.Detection.Engine;
+
+/// <summary>
+/// The detection engine: canonicalise once, decode nested encodings, prefilter by keyword, run the rules, weigh
+/// injection signals, apply the policy, redact. Thread-safe; one instance serves every request.
+/// </summary>
+internal sealed partial class DetectionEngine : IContentScanner, IContentStreamScanner, IDetectionRuleCatalog
+{
+    private readonly TimeProvider _time;
+    private volatile EngineState _state;
+
+    public DetectionEngine(EngineState state, TimeProvider time)
+    {
+        _state = state;
+        _time = time;
+    }
+
+    public EngineState State
+    {
+        get => _state;
+        set => _state = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    public IReadOnlyList<DetectionRuleDescriptor> Rules => _state.Rules.Descriptors;
+
+    public ScanResult Scan(string content, ScanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        var state = _state;
+        var outcome = ScanText(state, content, options, priorInjection: null);
+        if (outcome.ErrorCode is not null)
+        {
+            return Blocked(outcome.ErrorCode);
+        }
+
+        var findings = outcome.ToFindings(jsonPath: null);
+        string? redacted = null;
+        if (options.ProduceRedacted && outcome.Verdict != ScanVerdict.Block)
+        {
+            redacted = Redactor.Redact(content, outcome, state.Options.RedactCardLastFour);
+        }
+
+        return new ScanResult { Verdict = outcome.Verdict, Findings = findings, RedactedContent = redacted };
+    }
+
+    public ScanResult ScanJson(ReadOnlyMemory<byte> utf8Json, ScanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return JsonScanner.Scan(this, _state, utf8Json, options);
+    }
+
+    public IContentScanSession StartSession(ScanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new StreamScanSession(this, options);
+    }
+
+    internal static ScanResult Blocked(string code) => new() { Verdict = ScanVerdict.Block, ErrorCode = code };
+
+    /// <summary>Scans one text and resolves the policy; offsets of the outcome index <paramref name="content"/>.</summary>
+    internal ScanOutcome ScanText(EngineState state, string content, ScanOptions options, IReadOnlyDictionary<string, double>? priorInjection)
+    {
+        if (content.Length > state.Options.MaxContentChars)
+        {
+            return ScanOutcome.Error(AegisErrorCodes.ScanLimitExceeded);
+        }
+
+        var policy = state.GetPolicy(options.Policy);
+        if (policy is null)
+        {
+            return ScanOutcome.Error(AegisErrorCodes.ConfigurationInvalid);
+        }
+
+        if (!Enum.IsDefined(options.Source))
+        {
+            return ScanOutcome.Error(AegisErrorCodes.ScanInvalidInput);
+        }
+
+        var table = policy.For(options.Source);
+        var scan = new ScanState(state, table, options.Source, _time);
+        try
+        {
+            var canonical = TextCanonicalizer.Canonicalize(content);
+            var root = new LayerText(canonical, 0, null, 0, 0, parentRangeIsOriginal: false) { Settings = state };
+            ScanLayer(scan, root);
+            var injection = InjectionScorer.Score(scan, root, priorInjection);
+            return Resolve(scan, injection);
+        }
+        catch (ScanLimitException)
+        {
+            return ScanOutcome.Error(AegisErrorCodes.ScanLimitExceeded);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return ScanOutcome.Error(AegisErrorCodes.ScanLimitExceeded);
+        }
+    }
+
+    private static void ScanLayer(ScanState scan, LayerText layer)
+    {
+        scan.Enter(layer);
+        var rules = scan.Engine.Rules.Rules;
+        var active = ArrayPool<bool>.Shared.Rent(rules.Length);
+        var hits = scan.RentHits(rules.Length);
+        try
+        {
+            var activeSpan = active.AsSpan(0, rules.Length);
+            activeSpan.Clear();
+            scan.Engine.Rules.Activate(layer.Text, activeSpan, scan.Table.Enabled, hits);
+            var anyCandidateRule = false;
+            var windows = new List<(int Start, int End)>();
+            for (var i = 0; i < rules.Length; i++)
+            {
+                if (!activeSpan[i])
+                {
+                    continue;
+                }
+
+                var rule = rules[i];
+                if (rule is CandidateRule)
+                {
+                    anyCandidateRule = true;
+                    continue;
+                }
+
+                if (hits.Positions[i] is { Count: > 1 } unsorted)
+                {
+                    unsorted.Sort();
+                }
+
+                if (rule.Keywords.Length == 0 || hits.Saturated[i] || hits.Positions[i] is not { Count: > 0 } positions
+                    || !BuildWindows(layer.Text, positions, rule.ReachBefore, rule.ReachAfter, windows))
+                {
+                    layer.SetWindows(null);
+                }
+                else
+                {
+                    layer.SetWindows(windows);
+                }
+
+                rule.Find(layer, scan);
+            }
+
+            layer.SetWindows(null);
+            if (anyCandidateRule && layer.Text.AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                RunCandidates(scan, layer, activeSpan);
+            }
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(active);
+            scan.ReturnHits(hits);
+        }
+
+        scan.CheckTime();
+        if (layer.Depth >= scan.Engine.Options.MaxDecodeDepth)
+        {
+            return;
+        }
+
+        foreach (var hidden in layer.Canonical.HiddenSegments)
+        {
+            var child = new LayerText(TextCanonicalizer.Canonicalize(hidden.Text), layer.Depth + 1, layer, hidden.Start, hidden.End, parentRangeIsOriginal: true)
+            {
+                Settings = layer.Settings,
+                Encoding = "unicode-tags",
+            };
+            scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);
+            ScanLayer(scan, child);
+        }
+
+        var segments = Decoders.Find(layer.Text, layer.GetLongRuns(), ref scan.DecodeBudget);
+        if (segments is null)
+        {
+            return;
+        }
+
+        if (scan.DecodeBudget < 0)
+        {
+            throw new ScanLimitException("decode budget");
+        }
+
+        foreach (var segment in segments)
+        {
+            var child = new LayerText(TextCanonicalizer.Canonicalize(segment.Text), layer.Depth + 1, layer, segment.Start, segment.End, parentRangeIsOriginal: false)
+            {
+                Settings = layer.Settings,
+                Encoding = segment.Encoding,
+            };
+            scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);
+            ScanLayer(scan, child);
+        }
+    }
+
+    // Windows around keyword hits, widened to whitespace so look-arounds at the edges see what they would in the whole
+    // text; false when they would cover most of the text anyway (then the rule runs once over all of it).
+    private static bool BuildWindows(string text, List<int> positions, int before, int after, List<(int Start, int End)> windows)
+    {
+        windows.Clear();
+        var total = 0;
+        foreach (var p in positions)
+        {
+            var start = Math.Max(0, p - before);
+            var limit = Math.Max(0, start - 64);
+            while (start > limit && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = Math.Min(text.Length, p + after);
+            var endLimit = Math.Min(text.Length, end + 64);
+            while (end < endLimit && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            if (windows.Count > 0 && start <= windows[^1].End)
+            {
+                var last = windows[^1];
+                total += Math.Max(0, end - last.End);
+                windows[^1] = (last.Start, Math.Max(last.End, end));
+            }
+            else
+            {
+                windows.Add((start, end));
+                total += end - start;
+            }
+        }
+
+        // Every regex call has a fixed cost (match-timeout set-up); many small windows cost more than one pass.
+        return total * 2 < text.Length;
+    }
+
+    // Each numeric candidate is offered only to the active candidate rules whose digit/letter ranges it fits.
+    private static void RunCandidates(ScanState scan, LayerText layer, ReadOnlySpan<bool> active)
+    {
+        var candidateRules = scan.Engine.Rules.CandidateRules;
+        foreach (var candidate in layer.GetCandidates())
+        {
+            foreach (var rule in candidateRules)
+            {
+                if (rule.MinDigits > candidate.Digits)
+                {
+                    break;
+                }
+
+                if (active[rule.Index] && rule.Accepts(candidate))
+                {
+                    rule.Match(layer, candidate, scan);
+                }
+            }
+        }
+    }
+
+    /// <summary>Applies the policy: confidence floors, actions, overlap resolution within a category.</summary>
+    private static ScanOutcome Resolve(ScanState scan, List<RawFinding> injection)
+    {
+        var table = scan.Table;
+        var candidates = new List<RawFinding>(scan.Findings.Count + injection.Count);
+        foreach (var raw in scan.Findings)
+        {
+            if (raw.Confidence >= table.Floors[raw.Rule.Index] && raw.End > raw.Start)
+            {
+                candidates.Add(raw);
+            }
+        }
+
+        foreach (var raw in injection)
+        {
+            if (table.Enabled[raw.Rule.Index] && raw.Confidence >= table.Floors[raw.Rule.Index] && raw.End > raw.Start)
+            {
+                candidates.Add(raw);
+            }
+        }
+
+        // Higher priority first, then higher confidence, then longer; drop a finding that overlaps a kept one of its category.
+        candidates.Sort(static (a, b) =>
+        {
+            var c = b.Rule.Priority.CompareTo(a.Rule.Priority);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Confidence.CompareTo(a.Confidence);
+            return c != 0 ? c : (b.End - b.Start).CompareTo(a.End - a.Start);
+        });
+
+        var kept = new List<RawFinding>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            var overlaps = false;
+            foreach (var k in kept)
+            {
+                if (k.Rule.Descriptor.Category == candidate.Rule.Descriptor.Category && candidate.Start < k.End && k.Start < candidate.End
+                    && (candidate.Rule.Descriptor.Category != DetectionCategory.Injection || k.Rule == candidate.Rule))
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (!overlaps)
+            {
+                kept.Add(candidate);
+            }
+        }
+
+        if (kept.Count > scan.Engine.Options.MaxFindings)
+        {
+            return ScanOutcome.Error(AegisErrorCodes.ScanLimitExceeded);
+        }
+
+        kept.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var verdict = ScanVerdict.Allow;
+        foreach (var k in kept)
+        {
+            var action = table.Actions[k.Rule.Index];
+            if ((int)action > (int)verdict)
+            {
+                verdict = (ScanVerdict)(int)action;
+            }
+        }
+
+        return new ScanOutcome(verdict, kept, table.Actions, null);
+    }
+}
+
+/// <summary>The resolved result of scanning one text.</summary>
+internal sealed class ScanOutcome
+{
+    private static readonly List<RawFinding> s_empty = [];
+
+    public ScanOutcome(ScanVerdict verdict, List<RawFinding> kept, DetectionAction[] actions, string? errorCode)
+    {
+        Verdict = verdict;
+        Kept = kept;
+        Actions = actions;
+        ErrorCode = errorCode;
+    }
+
+    public ScanVerdict Verdict { get; }
+
+    public List<RawFinding> Kept { get; }
+
+    public DetectionAction[] Actions { get; }
+
+    public string? ErrorCode { get; }
+
+    public static ScanOutcome Error(string code) => new(ScanVerdict.Block, s_empty, [], code);
+
+    public DetectionAction ActionOf(in RawFinding finding) => Actions[finding.Rule.Index];
+
+    public IReadOnlyList<DetectionFinding> ToFindings(string? jsonPath, int offsetShift = 0)
+    {
+        if (Kept.Count == 0)
+        {
+            return [];
+        }
+
+        var list = new DetectionFinding[Kept.Count];
+        for (var i = 0; i < Kept.Count; i++)
+        {
+            list[i] = ToFinding(Kept[i], jsonPath, offsetShift);
+        }
+
+        return list;
+    }
+
+    public DetectionFinding ToFinding(in RawFinding k, string? jsonPath, int offsetShift)
+    {
+        var d = k.Rule.Descriptor;
+        return new DetectionFinding
+        {
+            RuleId = d.Id,
+            Category = d.Category,
+            Severity = d.Severity,
+            Action = Actions[k.Rule.Index],
+            Start = k.Start + offsetShift,
+            End = k.End + offsetShift,
+            Confidence = Math.Round(k.Confidence, 3),
+            JsonPath = jsonPath,
+            Mappings = d.Mappings,
+        };
+    }
+}

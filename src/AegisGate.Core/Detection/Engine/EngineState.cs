@@ -1,0 +1,81 @@
+using AegisGate.Detection.Policy;
+using AegisGate.Detection.Rules;
+
+namespace AegisGate.Detection.Engine;
+
+/// <summary>An immutable snapshot of everything a scan needs: rules, compiled policies, options. Swapped atomically on reload.</summary>
+internal sealed class EngineState
+{
+    private readonly Dictionary<string, CompiledPolicy> _policies;
+
+    private EngineState(AegisDetectionOptions options, RuleSet rules, CompiledPolicy defaultPolicy, Dictionary<string, CompiledPolicy> policies, IInjectionModel? model)
+    {
+        Options = options;
+        Rules = rules;
+        DefaultPolicy = defaultPolicy;
+        _policies = policies;
+        Model = model;
+        AllowedHosts = [.. options.AllowedHosts.Select(h => h.Trim().TrimStart('.').ToLowerInvariant())];
+        Canaries = [.. options.Canaries];
+        InjectionEncoded = (InjectionSignalRule)rules.Rules.Single(r => r.Id == InjectionRules.EncodedPayloadId);
+        InjectionHidden = (InjectionSignalRule)rules.Rules.Single(r => r.Id == InjectionRules.HiddenCharactersId);
+        InjectionModelRule = rules.Rules.Single(r => r.Id == InjectionRules.ModelId);
+    }
+
+    public AegisDetectionOptions Options { get; }
+
+    public RuleSet Rules { get; }
+
+    public CompiledPolicy DefaultPolicy { get; }
+
+    public IInjectionModel? Model { get; }
+
+    public string[] AllowedHosts { get; }
+
+    public string[] Canaries { get; }
+
+    public InjectionSignalRule InjectionEncoded { get; }
+
+    public InjectionSignalRule InjectionHidden { get; }
+
+    public DetectionRule InjectionModelRule { get; }
+
+    /// <summary>Builds a state; every problem (unknown rule ids in policies, duplicate ids) is collected and thrown together.</summary>
+    /// <exception cref="InvalidOperationException">The options or rules are inconsistent.</exception>
+    public static EngineState Build(AegisDetectionOptions options, IReadOnlyList<DetectionRule> customRules, IInjectionModel? model)
+    {
+        var errors = new List<string>();
+        var all = new List<DetectionRule>(BuiltInRules.All);
+        var builtInIds = new HashSet<string>(all.Select(r => r.Id), StringComparer.Ordinal);
+        foreach (var custom in customRules)
+        {
+            if (!builtInIds.Add(custom.Id))
+            {
+                errors.Add($"custom rule id '{custom.Id}' is already used.");
+            }
+            else
+            {
+                all.Add(custom);
+            }
+        }
+
+        var rules = new RuleSet(all);
+        var defaultPolicy = CompiledPolicy.Compile(rules, options.Policy, null, "Policy", errors);
+        var policies = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
+        foreach (var (name, policy) in options.Policies)
+        {
+            policies[name] = CompiledPolicy.Compile(rules, policy, options.Policy, $"Policies:{name}", errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The detection configuration is invalid: " + string.Join(" ", errors));
+        }
+
+        return new EngineState(options, rules, defaultPolicy, policies, model);
+    }
+
+    /// <summary>Returns the named policy, or <see langword="null"/> when no such policy exists.</summary>
+    public CompiledPolicy? GetPolicy(string? name)
+        => name is null ? DefaultPolicy : _policies.GetValueOrDefault(name);
+}

@@ -1,0 +1,190 @@
+using AegisGate.Detection.Rules;
+
+namespace AegisGate.Detection.Engine;
+
+/// <summary>
+/// Weighs the prompt-injection signal families of one scan. Each family counts once (its strongest hit); signals found
+/// inside decoded text add the <c>injection.encoded_payload</c> family, hidden tag text and zero-width characters inside
+/// words add <c>injection.hidden_characters</c>. The score is compared with the source's threshold (1.0 standard: one
+/// strong or several weak signals). When an <see cref="IInjectionModel"/> is registered its probability is combined
+/// with the lexical probability <c>1 - e^-score</c> by weight; without a model the lexical score decides alone.
+/// </summary>
+internal static class InjectionScorer
+{
+    private const int MaxHitsPerFamily = 16;
+
+    public static List<RawFinding> Score(ScanState scan, LayerText root, IReadOnlyDictionary<string, double>? prior)
+    {
+        var engine = scan.Engine;
+        var signals = scan.InjectionSignals;
+        var families = new Dictionary<DetectionRule, double>();
+        var encodedHits = new List<RawFinding>();
+        foreach (var signal in signals)
+        {
+            var weight = signal.Confidence;
+            families[signal.Rule] = Math.Max(families.GetValueOrDefault(signal.Rule), weight);
+            if (signal.Depth > 0)
+            {
+                encodedHits.Add(signal);
+            }
+        }
+
+        var hits = new List<RawFinding>(signals);
+        if (encodedHits.Count > 0 && scan.Table.Enabled[engine.InjectionEncoded.Index])
+        {
+            families[engine.InjectionEncoded] = engine.InjectionEncoded.Weight;
+            foreach (var hit in encodedHits)
+            {
+                hits.Add(hit with { Rule = engine.InjectionEncoded, Confidence = engine.InjectionEncoded.Weight });
+            }
+        }
+
+        if (scan.Table.Enabled[engine.InjectionHidden.Index])
+        {
+            AddHidden(root, engine.InjectionHidden, families, hits);
+        }
+
+        var score = 0.0;
+        foreach (var weight in families.Values)
+        {
+            score += weight;
+        }
+
+        if (prior is not null)
+        {
+            foreach (var (id, weight) in prior)
+            {
+                if (!families.Keys.Any(r => r.Id == id))
+                {
+                    score += weight;
+                }
+            }
+        }
+
+        var threshold = scan.Table.InjectionThreshold;
+        var lexicalProbability = 1 - Math.Exp(-score);
+        var thresholdProbability = 1 - Math.Exp(-threshold);
+        double probability = lexicalProbability;
+        var modelAlone = false;
+        if (engine.Model is { } model && scan.Table.Enabled[engine.InjectionModelRule.Index])
+        {
+            var p = ScoreModel(model, root.Text, engine.Options.InjectionModel.WindowOverlapChars);
+            var w = engine.Options.InjectionModel.Weight;
+            probability = ((1 - w) * lexicalProbability) + (w * p);
+            if (p >= engine.Options.InjectionModel.StrongProbability)
+            {
+                probability = Math.Max(probability, Math.Max(p, thresholdProbability));
+                modelAlone = families.Count == 0;
+            }
+        }
+
+        if (probability < thresholdProbability || (families.Count == 0 && !modelAlone))
+        {
+            return [];
+        }
+
+        var confidence = Math.Min(0.99, 0.5 + (0.5 * probability));
+        var result = new List<RawFinding>();
+        var perFamily = new Dictionary<DetectionRule, int>();
+        foreach (var hit in hits)
+        {
+            var n = perFamily.GetValueOrDefault(hit.Rule);
+            if (n >= MaxHitsPerFamily)
+            {
+                continue;
+            }
+
+            perFamily[hit.Rule] = n + 1;
+            result.Add(hit with { Confidence = confidence });
+        }
+
+        if (modelAlone)
+        {
+            result.Add(new RawFinding(engine.InjectionModelRule, 0, root.Canonical.Original.Length, confidence, 0));
+        }
+
+        return result;
+    }
+
+    /// <summary>The family ids and weights seen in a scan (carried across the pieces of a stream).</summary>
+    public static void CollectFamilies(List<RawFinding> findings, Dictionary<string, double> into)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Rule is InjectionSignalRule signal)
+            {
+                into[signal.Id] = Math.Max(into.GetValueOrDefault(signal.Id), signal.Weight);
+            }
+        }
+    }
+
+    private static void AddHidden(LayerText root, InjectionSignalRule rule, Dictionary<DetectionRule, double> families, List<RawFinding> hits)
+    {
+        var canonical = root.Canonical;
+        foreach (var segment in canonical.HiddenSegments)
+        {
+            // Emoji tag sequences (subdivision flags) spell a few lowercase letters; instructions are longer.
+            if (segment.Text.Length >= 8)
+            {
+                families[rule] = rule.Weight;
+                hits.Add(new RawFinding(rule, segment.Start, segment.End, rule.Weight, 0));
+            }
+        }
+
+        if (canonical.InvisibleCharactersRemoved == 0)
+        {
+            return;
+        }
+
+        // Zero-width and bidi controls between letters ("ig\u200Bnore") hide words from filters; emoji joiners do not count.
+        var original = canonical.Original;
+        var inWords = 0;
+        var first = -1;
+        var last = -1;
+        for (var i = 1; i < original.Length - 1; i++)
+        {
+            var c = original[i];
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069' or '\u180E')
+            {
+                if (char.IsLetter(original[i - 1]) && char.IsLetter(original[i + 1]))
+                {
+                    inWords++;
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+        }
+
+        if (inWords >= 2)
+        {
+            var weight = rule.Weight * 0.6;
+            families[rule] = Math.Max(families.GetValueOrDefault(rule), weight);
+            hits.Add(new RawFinding(rule, first, last + 1, weight, 0));
+        }
+    }
+
+    private static double ScoreModel(IInjectionModel model, string text, int overlap)
+    {
+        var window = Math.Max(64, model.MaxWindowChars);
+        if (text.Length <= window)
+        {
+            return Clamp(model.Score(text));
+        }
+
+        var step = Math.Max(1, window - Math.Min(overlap, window / 2));
+        var best = 0.0;
+        for (var start = 0; start < text.Length; start += step)
+        {
+            var length = Math.Min(window, text.Length - start);
+            best = Math.Max(best, Clamp(model.Score(text.AsSpan(start, length))));
+            if (start + length >= text.Length)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Clamp(double p) => double.IsNaN(p) ? 1.0 : Math.Clamp(p, 0, 1);
+}

@@ -1,0 +1,360 @@
+using System.Buffers;
+
+namespace AegisGate.Detection.Engine;
+
+/// <summary>A numeric candidate: digit groups joined by short separators, possibly glued to letters (<c>DE89 3704 0044</c>, <c>+1 (555) 010-9999</c>, <c>HRB 1234</c>).</summary>
+internal readonly record struct NumericCandidate(int Start, int End, int Digits, int Letters, int Groups);
+
+/// <summary>One layer of scanned text: the canonical input, or text decoded from an encoded segment of a parent layer.</summary>
+internal sealed class LayerText
+{
+    private const int MaxGroupChars = 40;
+    private static readonly SearchValues<char> s_separators = SearchValues.Create(" -./:()+");
+    private List<NumericCandidate>? _candidates;
+    private List<(int Start, int End)>? _windows;
+    private readonly (int Start, int End)[] _whole;
+
+    public LayerText(CanonicalText canonical, int depth, LayerText? parent, int parentStart, int parentEnd, bool parentRangeIsOriginal)
+    {
+        Canonical = canonical;
+        Depth = depth;
+        Parent = parent;
+        ParentStart = parentStart;
+        ParentEnd = parentEnd;
+        ParentRangeIsOriginal = parentRangeIsOriginal;
+        _whole = [(0, canonical.Text.Length)];
+    }
+
+    /// <summary>Gets the windows the current rule runs in: around its keyword hits, or the whole text.</summary>
+    public IReadOnlyList<(int Start, int End)> Windows => _windows is { } w ? w : _whole;
+
+    /// <summary>Sets the windows for the next rule (<see langword="null"/>: the whole text).</summary>
+    internal void SetWindows(List<(int Start, int End)>? windows) => _windows = windows;
+
+    /// <summary>Gets the canonical text that rules read.</summary>
+    public string Text => Canonical.Text;
+
+    public CanonicalText Canonical { get; }
+
+    public int Depth { get; }
+
+    public LayerText? Parent { get; }
+
+    /// <summary>Gets the start of the encoded segment in the parent's canonical text (or the parent's original text).</summary>
+    public int ParentStart { get; }
+
+    public int ParentEnd { get; }
+
+    /// <summary>Gets a value indicating whether <see cref="ParentStart"/>/<see cref="ParentEnd"/> index the parent's original text (hidden tag text) rather than its canonical text.</summary>
+    public bool ParentRangeIsOriginal { get; }
+
+    /// <summary>Gets the engine state (options such as allowed hosts and canaries) rules may consult.</summary>
+    public EngineState? Settings { get; init; }
+
+    /// <summary>Gets the encoding this layer was decoded from (for decoded layers).</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>Maps a range of this layer's canonical text to the root layer's original text.</summary>
+    public (int Start, int End) MapToRoot(int start, int end)
+    {
+        if (Parent is null)
+        {
+            return Canonical.ToOriginal(start, end);
+        }
+
+        // A finding inside decoded text covers the whole encoded segment.
+        return ParentRangeIsOriginal ? Parent.MapOriginalToRoot(ParentStart, ParentEnd) : Parent.MapToRoot(ParentStart, ParentEnd);
+    }
+
+    private (int Start, int End) MapOriginalToRoot(int start, int end)
+        => Parent is null ? (start, end) : MapToRoot(0, Text.Length);
+
+    private List<(int Start, int End)>? _longRuns;
+
+    /// <summary>Gets the runs of 15 or more base64url characters (letters, digits, + / = - _), computed once: long tokens, keys, wallets and encoded blobs all live in them.</summary>
+    public List<(int Start, int End)> GetLongRuns()
+    {
+        if (_longRuns is not null)
+        {
+            return _longRuns;
+        }
+
+        var runs = new List<(int Start, int End)>();
+        var span = Text.AsSpan();
+        var i = 0;
+        while (true)
+        {
+            var block = Decoders.NextFullBlock(span, i);
+            if (block < 0)
+            {
+                break;
+            }
+
+            var start = block;
+            while (start > i && Decoders.IsBase64Char(span[start - 1]))
+            {
+                start--;
+            }
+
+            var end = block + 8;
+            while (end < span.Length && Decoders.IsBase64Char(span[end]))
+            {
+                end++;
+            }
+
+            runs.Add((start, end));
+            i = end;
+        }
+
+        return _longRuns = runs;
+    }
+
+    /// <summary>Gets the numeric candidates of the layer (computed once).</summary>
+    public List<NumericCandidate> GetCandidates() => _candidates ??= Tokenize(Text);
+
+    internal static List<NumericCandidate> Tokenize(ReadOnlySpan<char> text)
+    {
+        var result = new List<NumericCandidate>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var next = text[i..].IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                break;
+            }
+
+            var digitAt = i + next;
+
+            // Back up to the start of the group containing the digit (letters glued to it).
+            var start = digitAt;
+            while (start > i && char.IsAsciiLetterOrDigit(text[start - 1]) && digitAt - start < MaxGroupChars)
+            {
+                start--;
+            }
+
+            var groups = 0;
+            var letters = 0;
+
+            // Up to two short upper-case letter groups before it ("HRB 1234", "B AB 1234", "APP-456CV").
+            for (var k = 0; k < 2; k++)
+            {
+                var leading = LeadingUpperGroup(text, start, i);
+                if (leading < 0)
+                {
+                    break;
+                }
+
+                letters += start - 1 - leading;
+                groups++;
+                start = leading;
+            }
+
+            // A leading '+' or '(' belongs to phone numbers.
+            if (start > 0 && text[start - 1] is '+' or '(')
+            {
+                start--;
+                if (start > 0 && text[start - 1] == '+')
+                {
+                    start--;
+                }
+            }
+
+            var digits = 0;
+            var end = start;
+            var pos = digitAt;
+            while (pos > start && char.IsAsciiLetterOrDigit(text[pos - 1]))
+            {
+                pos--;
+            }
+
+            var lastGroupHadDigit = false;
+            var tooLong = false;
+            while (pos < text.Length)
+            {
+                var groupStart = pos;
+                var groupDigits = 0;
+                var groupLetters = 0;
+                while (pos < text.Length && char.IsAsciiLetterOrDigit(text[pos]))
+                {
+                    if (char.IsAsciiDigit(text[pos]))
+                    {
+                        groupDigits++;
+                    }
+                    else
+                    {
+                        groupLetters++;
+                    }
+
+                    pos++;
+                }
+
+                var groupLength = pos - groupStart;
+                if (groupLength == 0)
+                {
+                    break;
+                }
+
+                if (groupLength > MaxGroupChars)
+                {
+                    tooLong = true;
+                    end = pos;
+                    break;
+                }
+
+                if (groupDigits == 0)
+                {
+                    // A short letter group is kept between digit groups (IBAN "GB82 WEST 1234") or, upper-case, at the end ("AB51 ABC").
+                    var sandwiched = lastGroupHadDigit && groupLength <= 4 && NextGroupHasDigit(text, pos);
+                    var trailing = lastGroupHadDigit && groupLength <= 4 && IsUpper(text[groupStart..pos]) && !NextGroupHasDigit(text, pos);
+                    if (!sandwiched && !trailing)
+                    {
+                        break;
+                    }
+
+                    groups++;
+                    letters += groupLetters;
+                    end = pos;
+                    if (trailing)
+                    {
+                        break;
+                    }
+
+                    lastGroupHadDigit = false;
+                }
+                else
+                {
+                    digits += groupDigits;
+                    letters += groupLetters;
+                    groups++;
+                    lastGroupHadDigit = true;
+                    end = pos;
+                }
+
+                // A candidate holds at most 8 groups / 64 characters: "1234 1234 1234 …" is many candidates, not one.
+                if (groups >= 8 || pos - start >= 64)
+                {
+                    break;
+                }
+
+                // Separators: at most two characters from the set, then another group.
+                var sep = 0;
+                while (pos < text.Length && sep < 2 && s_separators.Contains(text[pos]))
+                {
+                    pos++;
+                    sep++;
+                }
+
+                if (sep == 0 || pos >= text.Length || !char.IsAsciiLetterOrDigit(text[pos]))
+                {
+                    break;
+                }
+            }
+
+            // A closing parenthesis directly after a group belongs to it: "(555)".
+            if (end < text.Length && text[end] == ')' && text[start..end].Contains('('))
+            {
+                end++;
+            }
+
+            if (!tooLong && digits >= 1)
+            {
+                result.Add(new NumericCandidate(start, end, digits, letters, groups));
+            }
+
+            i = Math.Max(end, digitAt + 1);
+        }
+
+        return result;
+    }
+
+    // The start of an upper-case letter group of 1–4 letters that ends one separator before 'start', or -1.
+    private static int LeadingUpperGroup(ReadOnlySpan<char> text, int start, int floor)
+    {
+        if (start - 2 < floor || text[start - 1] is not (' ' or '-'))
+        {
+            return -1;
+        }
+
+        var end = start - 1;
+        var k = end;
+        while (k > floor && char.IsAsciiLetterUpper(text[k - 1]) && end - k < 5)
+        {
+            k--;
+        }
+
+        var length = end - k;
+        if (length is < 1 or > 4 || (k > floor && char.IsAsciiLetterOrDigit(text[k - 1])))
+        {
+            return -1;
+        }
+
+        return k;
+    }
+
+    private static bool IsUpper(ReadOnlySpan<char> group)
+    {
+        foreach (var c in group)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool NextGroupHasDigit(ReadOnlySpan<char> text, int pos)
+    {
+        var sep = 0;
+        while (pos < text.Length && sep < 2 && s_separators.Contains(text[pos]))
+        {
+            pos++;
+            sep++;
+        }
+
+        while (pos < text.Length && char.IsAsciiLetterOrDigit(text[pos]))
+        {
+            if (char.IsAsciiDigit(text[pos]))
+            {
+                return true;
+            }
+
+            pos++;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Small text helpers.</summary>
+internal static class TextSearch
+{
+    /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> as a whole word (case-insensitive): never inside another word.</summary>
+    public static bool ContainsWholeWord(ReadOnlySpan<char> text, string word)
+    {
+        var from = 0;
+        while (from <= text.Length - word.Length)
+        {
+            var i = text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var start = from + i;
+            var end = start + word.Length;
+            var leftOk = start == 0 || !char.IsLetterOrDigit(text[start - 1]);
+            var rightOk = end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (leftOk && rightOk)
+            {
+                return true;
+            }
+
+            from = start + 1;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,501 @@
+using System.Text.RegularExpressions;
+using AegisGate.Detection.Engine;
+
+namespace AegisGate.Detection.Rules;
+
+/// <summary>What a validator sees of one regex match: the whole layer text, the match and its value group.</summary>
+internal readonly ref struct RuleMatch
+{
+    public RuleMatch(ReadOnlySpan<char> text, int start, int end, int valueStart, int valueEnd)
+    {
+        Text = text;
+        Start = start;
+        End = end;
+        ValueStart = valueStart;
+        ValueEnd = valueEnd;
+    }
+
+    /// <summary>Gets the whole text of the layer.</summary>
+    public ReadOnlySpan<char> Text { get; }
+
+    /// <summary>Gets the start of the whole match.</summary>
+    public int Start { get; }
+
+    /// <summary>Gets the end of the whole match.</summary>
+    public int End { get; }
+
+    /// <summary>Gets the start of the value (the part reported and redacted).</summary>
+    public int ValueStart { get; }
+
+    /// <summary>Gets the end of the value.</summary>
+    public int ValueEnd { get; }
+
+    /// <summary>Gets the value.</summary>
+    public ReadOnlySpan<char> Value => Text[ValueStart..ValueEnd];
+
+    /// <summary>Gets the whole match.</summary>
+    public ReadOnlySpan<char> Match => Text[Start..End];
+
+    /// <summary>Gets up to <paramref name="chars"/> characters before the match.</summary>
+    public ReadOnlySpan<char> Before(int chars) => Text[Math.Max(0, Start - chars)..Start];
+
+    /// <summary>Gets up to <paramref name="chars"/> characters after the match.</summary>
+    public ReadOnlySpan<char> After(int chars) => Text[End..Math.Min(Text.Length, End + chars)];
+}
+
+/// <summary>Validates a match and returns its confidence (0–1), or 0 or less to reject it.</summary>
+internal delegate double MatchValidator(in RuleMatch match, double baseConfidence);
+
+/// <summary>How a rule uses its context words.</summary>
+internal enum ContextMode
+{
+    /// <summary>No context words.</summary>
+    None,
+
+    /// <summary>A context word within the window raises the confidence.</summary>
+    Boost,
+
+    /// <summary>Without a context word within the window the match is rejected.</summary>
+    Required,
+}
+
+/// <summary>Whole-word context words looked for in a window around a match (never substrings: "lic" does not match "public").</summary>
+internal sealed class RuleContext
+{
+    public RuleContext(ContextMode mode, int window, params string[] words)
+    {
+        Mode = mode;
+        Window = window;
+        Words = words;
+    }
+
+    public ContextMode Mode { get; }
+
+    public int Window { get; }
+
+    public string[] Words { get; }
+
+    public double Boost { get; init; } = 0.25;
+
+    public bool IsPresent(ReadOnlySpan<char> text, int start, int end)
+    {
+        var before = text[Math.Max(0, start - Window)..start];
+        var after = text[end..Math.Min(text.Length, end + (Window / 2))];
+        foreach (var word in Words)
+        {
+            if (TextSearch.ContainsWholeWord(before, word) || TextSearch.ContainsWholeWord(after, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A built-in or custom detection rule.</summary>
+internal abstract class DetectionRule
+{
+    protected DetectionRule(DetectionRuleDescriptor descriptor, string[] keywords)
+    {
+        Descriptor = descriptor;
+        Keywords = keywords;
+    }
+
+    public DetectionRuleDescriptor Descriptor { get; }
+
+    public string Id => Descriptor.Id;
+
+    /// <summary>Gets the literal keywords (case-insensitive) of which one must occur for the rule to run; empty: the rule always runs.</summary>
+    public string[] Keywords { get; }
+
+    /// <summary>Gets or sets the precedence when findings of one category overlap (higher wins).</summary>
+    public int Priority { get; init; } = 50;
+
+    public RuleContext? Context { get; init; }
+
+    /// <summary>Gets or sets the rule's index in the compiled rule set.</summary>
+    public int Index { get; set; }
+
+    /// <summary>Gets how far before a keyword hit a match can start (the regex runs only in windows around keyword hits).</summary>
+    public int ReachBefore { get; init; } = 96;
+
+    /// <summary>Gets how far after a keyword hit a match can end.</summary>
+    public int ReachAfter { get; init; } = 512;
+
+    /// <summary>Finds matches in one layer of text and reports them through <paramref name="sink"/>.</summary>
+    public abstract void Find(LayerText layer, IMatchSink sink);
+
+    protected double ApplyContext(ReadOnlySpan<char> text, int start, int end, double confidence)
+    {
+        if (Context is null || Context.Mode == ContextMode.None)
+        {
+            return confidence;
+        }
+
+        var present = Context.IsPresent(text, start, end);
+        if (Context.Mode == ContextMode.Required)
+        {
+            return present ? confidence : 0;
+        }
+
+        return present ? Math.Min(0.99, confidence + Context.Boost) : confidence;
+    }
+}
+
+/// <summary>Receives raw matches from rules.</summary>
+internal interface IMatchSink
+{
+    void Add(DetectionRule rule, int start, int end, double confidence);
+}
+
+/// <summary>A rule made of one regex, an optional value group and an optional validator.</summary>
+internal sealed class PatternRule : DetectionRule
+{
+    private readonly Regex _pattern;
+    private readonly int _valueGroup;
+    private readonly MatchValidator? _validator;
+
+    public PatternRule(DetectionRuleDescriptor descriptor, string[] keywords, Regex pattern, MatchValidator? validator = null)
+        : base(descriptor, keywords)
+    {
+        _pattern = pattern;
+        _validator = validator;
+        _valueGroup = pattern.GroupNumberFromName("v");
+    }
+
+    public Regex Pattern => _pattern;
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text;
+        foreach (var (ws, we) in layer.Windows)
+        {
+            if (_valueGroup < 0)
+            {
+                foreach (var m in _pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
+                {
+                    Report(layer, sink, ws + m.Index, ws + m.Index + m.Length, ws + m.Index, ws + m.Index + m.Length);
+                }
+
+                continue;
+            }
+
+            for (var m = _pattern.Match(text, ws, we - ws); m.Success; m = m.NextMatch())
+            {
+                var group = m.Groups[_valueGroup];
+                if (!group.Success)
+                {
+                    continue;
+                }
+
+                Report(layer, sink, m.Index, m.Index + m.Length, group.Index, group.Index + group.Length);
+            }
+        }
+    }
+
+    private void Report(LayerText layer, IMatchSink sink, int start, int end, int valueStart, int valueEnd)
+    {
+        if (valueEnd <= valueStart)
+        {
+            return;
+        }
+
+        var confidence = Descriptor.Confidence;
+        if (_validator is not null)
+        {
+            confidence = _validator(new RuleMatch(layer.Text, start, end, valueStart, valueEnd), confidence);
+            if (confidence <= 0)
+            {
+                return;
+            }
+        }
+
+        confidence = ApplyContext(layer.Text, valueStart, valueEnd, confidence);
+        if (confidence > 0)
+        {
+            sink.Add(this, valueStart, valueEnd, confidence);
+        }
+    }
+}
+
+/// <summary>
+/// A rule over numeric candidates (digit groups with separators, optionally glued to letters) that the engine
+/// tokenises once per layer; the regex runs on the candidate only. The digit and letter ranges let the engine skip
+/// candidates that cannot hold a match without running the regex.
+/// </summary>
+internal sealed class CandidateRule : DetectionRule
+{
+    private readonly Regex _pattern;
+    private readonly MatchValidator? _validator;
+
+    public CandidateRule(DetectionRuleDescriptor descriptor, string[] keywords, Shape shape, Regex pattern, MatchValidator? validator = null)
+        : base(descriptor, keywords)
+    {
+        MinDigits = shape.MinDigits;
+        MaxDigits = shape.MaxDigits;
+        MinLetters = shape.MinLetters;
+        MaxLetters = shape.MaxLetters;
+        _pattern = pattern;
+        _validator = validator;
+    }
+
+    public int MinDigits { get; }
+
+    public int MaxDigits { get; }
+
+    public int MinLetters { get; }
+
+    public int MaxLetters { get; }
+
+    /// <summary>Whether a candidate can hold a match: a single group must fit the ranges; several groups need at least the minimums.</summary>
+    public bool Accepts(in NumericCandidate candidate)
+        => candidate.Digits >= MinDigits && candidate.Letters >= MinLetters
+           && (candidate.Groups > 1 || (candidate.Digits <= MaxDigits && candidate.Letters <= MaxLetters));
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        foreach (var candidate in layer.GetCandidates())
+        {
+            if (Accepts(candidate))
+            {
+                Match(layer, candidate, sink);
+            }
+        }
+    }
+
+    public void Match(LayerText layer, in NumericCandidate candidate, IMatchSink sink)
+    {
+        var text = layer.Text.AsSpan();
+        var span = text[candidate.Start..candidate.End];
+        foreach (var m in _pattern.EnumerateMatches(span))
+        {
+            var start = candidate.Start + m.Index;
+            var end = start + m.Length;
+
+            // A match must not cut a word: the characters around it are not (Latin) letters or digits. Scripts written
+            // without spaces (CJK, Hangul, Thai) may touch it.
+            if ((start > 0 && IsWordNeighbour(text[start - 1])) || (end < text.Length && IsWordNeighbour(text[end])))
+            {
+                continue;
+            }
+
+            if (LetterFreeNeighbours && (HasLetterGroupBefore(text, start) || HasLetterGroupAfter(text, end)))
+            {
+                continue;
+            }
+
+            if (Standalone && (HasGroupBefore(text, start) || HasGroupAfter(text, end)))
+            {
+                continue;
+            }
+
+            var confidence = Descriptor.Confidence;
+            if (_validator is not null)
+            {
+                confidence = _validator(new RuleMatch(text, start, end, start, end), confidence);
+                if (confidence <= 0)
+                {
+                    continue;
+                }
+            }
+
+            confidence = ApplyContext(text, start, end, confidence);
+            if (confidence > 0)
+            {
+                sink.Add(this, start, end, confidence);
+            }
+        }
+    }
+
+    /// <summary>Gets a value indicating whether a match next to a group with letters (inside an IBAN, a serial) is ignored.</summary>
+    public bool LetterFreeNeighbours { get; init; }
+
+    /// <summary>Gets a value indicating whether a match next to any other alphanumeric group (across one separator) is ignored: the number is part of something longer.</summary>
+    public bool Standalone { get; init; }
+
+    private static bool HasGroupBefore(ReadOnlySpan<char> text, int start)
+        => start >= 2 && text[start - 1] is ' ' or '-' or '.' or '/' && char.IsAsciiDigit(text[start - 2]);
+
+    private static bool HasGroupAfter(ReadOnlySpan<char> text, int end)
+        => end + 1 < text.Length && text[end] is ' ' or '-' or '.' or '/' && char.IsAsciiDigit(text[end + 1]);
+
+    internal static bool IsWordNeighbour(char c) => c < 0x250 ? char.IsLetterOrDigit(c) : char.IsDigit(c);
+
+    // "RS35 2600 0560 …": the group before the match (across one separator) holds a letter.
+    private static bool HasLetterGroupBefore(ReadOnlySpan<char> text, int start)
+    {
+        var k = start - 1;
+        if (k < 1 || text[k] is not (' ' or '-' or '.'))
+        {
+            return false;
+        }
+
+        var hasLetter = false;
+        var hasDigit = false;
+        for (k--; k >= 0 && char.IsAsciiLetterOrDigit(text[k]); k--)
+        {
+            hasLetter |= char.IsAsciiLetter(text[k]);
+            hasDigit |= char.IsAsciiDigit(text[k]);
+        }
+
+        return hasLetter && hasDigit;
+    }
+
+    private static bool HasLetterGroupAfter(ReadOnlySpan<char> text, int end)
+    {
+        if (end + 1 >= text.Length || text[end] is not (' ' or '-' or '.'))
+        {
+            return false;
+        }
+
+        var hasLetter = false;
+        var hasDigit = false;
+        for (var k = end + 1; k < text.Length && char.IsAsciiLetterOrDigit(text[k]); k++)
+        {
+            hasLetter |= char.IsAsciiLetter(text[k]);
+            hasDigit |= char.IsAsciiDigit(text[k]);
+        }
+
+        return hasLetter && hasDigit;
+    }
+
+    /// <summary>The digits and letters a match holds.</summary>
+    internal readonly record struct Shape(int MinDigits, int MaxDigits, int MinLetters = 0, int MaxLetters = 0);
+}
+
+/// <summary>A signal family of the prompt-injection scorer: its matches are weighed together, not reported one by one.</summary>
+internal class InjectionSignalRule : DetectionRule
+{
+    private readonly Regex[] _patterns;
+
+    public InjectionSignalRule(DetectionRuleDescriptor descriptor, string[] keywords, double weight, params Regex[] patterns)
+        : base(descriptor, keywords)
+    {
+        Weight = weight;
+        _patterns = patterns;
+    }
+
+    /// <summary>Gets the weight of the family in the injection score (1.0 = strong: enough alone at the standard threshold).</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets a value indicating whether the family only counts in third-party content (documents, tool output).</summary>
+    public bool ThirdPartyOnly { get; init; }
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text;
+        foreach (var (ws, we) in layer.Windows)
+        {
+            foreach (var pattern in _patterns)
+            {
+                foreach (var m in pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
+                {
+                    sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>An injection family that counts directives: the weight depends on how many the text stacks up.</summary>
+internal sealed class DirectiveDensityRule : InjectionSignalRule
+{
+    private readonly Regex _pattern;
+
+    public DirectiveDensityRule(DetectionRuleDescriptor descriptor, string[] keywords, Regex pattern)
+        : base(descriptor, keywords, 0.9)
+    {
+        _pattern = pattern;
+    }
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        var count = 0;
+        var first = -1;
+        var last = -1;
+        var text = layer.Text;
+        foreach (var (ws, we) in layer.Windows)
+        {
+            foreach (var m in _pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
+            {
+                count++;
+                first = first < 0 ? ws + m.Index : first;
+                last = ws + m.Index + m.Length;
+            }
+        }
+
+        if (count >= 5)
+        {
+            sink.Add(this, first, last, count >= 8 ? 0.9 : 0.6);
+        }
+    }
+}
+
+/// <summary>
+/// Hidden HTML: instruction words inside HTML comments (found with one IndexOf per comment, so a flood of "&lt;!--" stays
+/// linear) and invisible-element styles (the regex).
+/// </summary>
+internal sealed class HiddenHtmlRule : InjectionSignalRule
+{
+    private static readonly string[] s_words = ["ignore", "instruction", "assistant", " ai ", "ai:", "system", "prompt", "you must", "do not", "llm", "model", "disregard", "reveal"];
+    private readonly Regex _styles;
+
+    public HiddenHtmlRule(DetectionRuleDescriptor descriptor, string[] keywords, Regex styles)
+        : base(descriptor, keywords, 0.7)
+    {
+        _styles = styles;
+    }
+
+    public override void Find(LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text.AsSpan();
+        var position = 0;
+        while (position < text.Length)
+        {
+            var open = text[position..].IndexOf("<!--", StringComparison.Ordinal);
+            if (open < 0)
+            {
+                break;
+            }
+
+            var start = position + open;
+            var limit = Math.Min(text.Length, start + 4 + 2000);
+            var close = text[(start + 4)..limit].IndexOf("-->", StringComparison.Ordinal);
+            var end = close < 0 ? limit : start + 4 + close + 3;
+            var body = text[(start + 4)..Math.Max(start + 4, close < 0 ? limit : start + 4 + close)];
+            foreach (var word in s_words)
+            {
+                if (body.Contains(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    sink.Add(this, start, end, Weight);
+                    break;
+                }
+            }
+
+            position = end;
+        }
+
+        foreach (var (ws, we) in layer.Windows)
+        {
+            foreach (var m in _styles.EnumerateMatches(layer.Text.AsSpan(ws, we - ws)))
+            {
+                sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);
+            }
+        }
+    }
+}
+
+/// <summary>A rule implemented in code (structural checks the regex language cannot express cheaply).</summary>
+internal sealed class FunctionRule : DetectionRule
+{
+    private readonly Action<DetectionRule, LayerText, IMatchSink> _find;
+
+    public FunctionRule(DetectionRuleDescriptor descriptor, string[] keywords, Action<DetectionRule, LayerText, IMatchSink> find)
+        : base(descriptor, keywords)
+    {
+        _find = find;
+    }
+
+    public override void Find(LayerText layer, IMatchSink sink) => _find(this, layer, sink);
+}

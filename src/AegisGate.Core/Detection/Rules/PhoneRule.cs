@@ -1,0 +1,184 @@
+using AegisGate.Detection.Engine;
+using PhoneNumbers;
+
+namespace AegisGate.Detection.Rules;
+
+/// <summary>
+/// Phone numbers, validated with libphonenumber. International numbers (+CC) are parsed as such; national numbers are
+/// tried against a list of regions and must be formatted like a phone number (separators, parentheses or a trunk 0)
+/// or have a whole-word phone context word. Dates, IP addresses and version strings are never phone numbers.
+/// </summary>
+internal static class PhoneRule
+{
+    private static readonly string[] s_regions = ["US", "GB", "DE", "FR", "IN", "IL", "CA", "BR", "PH", "TR", "AU", "ES", "IT", "MX", "NL", "JP", "KR", "ZA", "NG", "SG", "SE", "FI", "PL", "CH", "AT", "BE", "IE"];
+    private static readonly string[] s_context = ["phone", "tel", "telephone", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "phone number", "contact me", "reach me", "handy", "telefon", "telefono", "téléphone"];
+    private static readonly PhoneNumberUtil s_util = PhoneNumberUtil.GetInstance();
+
+    public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text;
+        foreach (var candidate in layer.GetCandidates())
+        {
+            if (candidate.Digits is < 7 or > 15 || candidate.Letters > 0)
+            {
+                continue;
+            }
+
+            var span = text.AsSpan(candidate.Start, candidate.End - candidate.Start);
+
+            // Trim a leading '(' that has no closing partner and trailing separators.
+            span = span.TrimEnd(" -./:".AsSpan());
+            if (LooksLikeDateOrAddress(span))
+            {
+                continue;
+            }
+
+            var international = span.StartsWith("+");
+            var grouped = span.ContainsAny(" -(.".AsSpan());
+            var context = HasContext(text, candidate.Start);
+            if (!international && !grouped && !context)
+            {
+                // An undelimited national number is only a phone number with a phone context word.
+                continue;
+            }
+
+            if (IsRepetitive(span) || (!international && !context && IsSsnShaped(span)))
+            {
+                continue;
+            }
+
+            var value = span.ToString();
+            var confidence = 0.0;
+            if (international)
+            {
+                confidence = IsValid(value, null) ? (grouped ? 0.85 : 0.8) : 0;
+            }
+            else
+            {
+                foreach (var region in s_regions)
+                {
+                    if (context ? IsValid(value, region) : IsValidGrouping(value, region))
+                    {
+                        confidence = context ? 0.8 : 0.65;
+                        break;
+                    }
+                }
+            }
+
+            if (confidence > 0)
+            {
+                sink.Add(rule, candidate.Start, candidate.Start + span.Length, confidence);
+            }
+        }
+    }
+
+    private static bool IsValid(string value, string? region)
+    {
+        try
+        {
+            var number = s_util.Parse(value, region);
+            return s_util.IsValidNumber(number);
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    // The digits are grouped the way the region formats its numbers (libphonenumber STRICT_GROUPING).
+    private static bool IsValidGrouping(string value, string region)
+    {
+        try
+        {
+            foreach (var match in s_util.FindNumbers(value, region, PhoneNumberUtil.Leniency.STRICT_GROUPING, 2))
+            {
+                if (match.Length >= value.Length - 1)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+
+    // 3-2-4 digit groups are how SSNs/ITINs are written, not phone numbers.
+    private static bool IsSsnShaped(ReadOnlySpan<char> value)
+        => value.Length == 11 && char.IsAsciiDigit(value[0]) && value[3] is '-' or ' ' or '.' && value[6] is '-' or ' ' or '.';
+
+    private static bool IsRepetitive(ReadOnlySpan<char> value)
+    {
+        Span<int> counts = stackalloc int[10];
+        var digits = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                counts[c - '0']++;
+                digits++;
+            }
+        }
+
+        foreach (var count in counts)
+        {
+            if (count * 10 >= digits * 7)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasContext(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 40), Math.Min(40, start));
+        foreach (var word in s_context)
+        {
+            if (TextSearch.ContainsWholeWord(before, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // 2021-05-21, 21.05.2021, 10.0.0.1, 1.2.3: not phone numbers.
+    private static bool LooksLikeDateOrAddress(ReadOnlySpan<char> span)
+    {
+        var dots = span.Count('.');
+        var slashes = span.Count('/');
+        var colons = span.Count(':');
+        if (slashes > 0 || colons > 0)
+        {
+            return true;
+        }
+
+        // A dotted quad of 1–3 digit groups is an IP address.
+        if (dots == 3 && span.Length <= 15 && !span.ContainsAny(' ', '-'))
+        {
+            var longest = 0;
+            foreach (var part in span.ToString().Split('.'))
+            {
+                longest = Math.Max(longest, part.Length);
+            }
+
+            if (longest <= 3)
+            {
+                return true;
+            }
+        }
+
+        if (span.Length == 10 && (span[4] == '-' && span[7] == '-'))
+        {
+            return true;
+        }
+
+        return dots == 2 && span.Length <= 10;
+    }
+}
