@@ -72,6 +72,7 @@ public static class SampleApp
         app.UseSampleHttp();
         app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapSampleMcp();
+        app.MapSampleGovernance();
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",
