@@ -53,13 +53,14 @@ public static class SampleApp
             });
         });
 
+        builder.AddSampleAuthentication(apiKey);
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
             .AddAegisHealthChecks()
             .AddAegisDetection(builder.Configuration.GetSection("AegisGate:Detection"))
             .AddSampleGovernance(builder.Configuration)
-            .AddSampleHttp(apiKey)
-            .AddSampleA2A(builder, dataDir, apiKey);
-        builder.AddSampleMcp(apiKey, dataDir);
+            .AddSampleHttp()
+            .AddSampleA2A(builder, dataDir);
+        builder.AddSampleMcp(dataDir);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -71,6 +72,7 @@ public static class SampleApp
         app.UseSampleHttp();
         app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapSampleMcp();
+        app.MapSampleGovernance();
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",
