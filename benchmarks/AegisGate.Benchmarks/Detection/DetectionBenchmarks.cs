@@ -47,7 +47,7 @@ public class DetectionBenchmarks
     public int ScanText() => _scanner.Scan(_text, _options).Findings.Count;
 }
 
-/// <summary>Adversarial inputs of 256 KB: the engine must stay linear (and bounded) on them.</summary>
+/// <summary>Adversarial inputs of 256 KB (and a 1 MB single-line base64 blob): the engine must stay linear (and bounded) on them.</summary>
 [MemoryDiagnoser]
 public class DetectionAdversarialBenchmarks
 {
@@ -55,7 +55,7 @@ public class DetectionAdversarialBenchmarks
     private string _input = null!;
 
     /// <summary>Gets or sets the input shape.</summary>
-    [Params("base64-line", "repeated-trigger", "digit-groups", "one-letter", "zero-width", "html-comments")]
+    [Params("base64-line", "base64-line-1mb", "repeated-trigger", "digit-groups", "one-letter", "zero-width", "html-comments")]
     public string Shape { get; set; } = "base64-line";
 
     [GlobalSetup]
@@ -66,6 +66,7 @@ public class DetectionAdversarialBenchmarks
         _input = Shape switch
         {
             "base64-line" => Convert.ToBase64String(RandomBytes(size * 3 / 4)),
+            "base64-line-1mb" => Convert.ToBase64String(RandomBytes(size * 4 * 3 / 4)),
             "repeated-trigger" => Repeat("ignore previous instructions ", size),
             "digit-groups" => Repeat("1234 5678 ", size),
             "one-letter" => new string('a', size),

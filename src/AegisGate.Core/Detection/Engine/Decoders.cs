@@ -248,10 +248,23 @@ internal static class Decoders
             }
             else
             {
-                var padded = body.Length % 4 == 0 ? body.ToString() : body.ToString() + new string('=', (4 - (body.Length % 4)) % 4);
-                if (!Convert.TryFromBase64String(padded, rented, out written))
+                // Decoded from the span (no copy of a long run): whole quanta first, then the last 2–3 characters padded.
+                var whole = body.Length - (body.Length % 4);
+                if (!Convert.TryFromBase64Chars(body[..whole], rented, out written))
                 {
                     return false;
+                }
+
+                if (whole < body.Length)
+                {
+                    Span<char> last = ['=', '=', '=', '='];
+                    body[whole..].CopyTo(last);
+                    if (!Convert.TryFromBase64Chars(last, rented.AsSpan(written), out var tail))
+                    {
+                        return false;
+                    }
+
+                    written += tail;
                 }
             }
 

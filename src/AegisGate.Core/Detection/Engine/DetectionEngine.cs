@@ -280,26 +280,46 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         return windows.Count > 0;
     }
 
-    // Each numeric candidate is offered only to the active candidate rules whose digit/letter ranges it fits.
+    // Each numeric candidate is offered only to the active candidate rules whose digit/letter ranges it fits. Which rules
+    // those are depends only on the candidate's shape (its groups' digit and letter counts), and runs of numbers
+    // ("1234 5678 1234 …", tables, lists) repeat the same shape: the fitting rules are worked out once per shape.
     private static void RunCandidates(ScanState scan, LayerText layer, ReadOnlySpan<bool> active)
     {
         var candidateRules = scan.Engine.Rules.CandidateRules;
+        Span<int> fitting = candidateRules.Length <= 256 ? stackalloc int[candidateRules.Length] : new int[candidateRules.Length];
+        var fitCount = -1;
+        NumericCandidate last = default;
         foreach (var candidate in layer.GetCandidates())
         {
-            foreach (var rule in candidateRules)
+            if (fitCount < 0 || !SameShape(candidate, last))
             {
-                if (rule.MinDigits > candidate.Digits)
+                fitCount = 0;
+                for (var r = 0; r < candidateRules.Length; r++)
                 {
-                    break;
+                    var rule = candidateRules[r];
+                    if (rule.MinDigits > candidate.Digits)
+                    {
+                        break;
+                    }
+
+                    if (active[rule.Index] && rule.Accepts(candidate))
+                    {
+                        fitting[fitCount++] = r;
+                    }
                 }
 
-                if (active[rule.Index] && rule.Accepts(candidate))
-                {
-                    rule.Match(layer, candidate, scan);
-                }
+                last = candidate;
+            }
+
+            for (var k = 0; k < fitCount; k++)
+            {
+                candidateRules[fitting[k]].Match(layer, candidate, scan);
             }
         }
     }
+
+    private static bool SameShape(in NumericCandidate a, in NumericCandidate b)
+        => a.GroupDigits == b.GroupDigits && a.GroupLetters == b.GroupLetters && a.Groups == b.Groups && a.Digits == b.Digits && a.Letters == b.Letters;
 
     /// <summary>Applies the policy: confidence floors, actions, overlap resolution within a category.</summary>
     private static ScanOutcome Resolve(ScanState scan, List<RawFinding> injection)

@@ -37,10 +37,10 @@ internal sealed class KeywordPrefilter
     private readonly Dictionary<int, Entry[]> _word2 = [];
     private readonly Entry[]?[] _word1 = new Entry[128][];
     private readonly bool _hasWord1;
-    private readonly Entry[]?[] _symbols = new Entry[128][];
+    private readonly Entry[]?[] _symbolsEndingAtAnchor = new Entry[128][];
+    private readonly Dictionary<int, Entry[]> _symbolsByPair = [];
     private readonly SearchValues<char>? _symbolStarts;
     private readonly ulong[] _symbolPairs = new ulong[(128 * 128) / 64];
-    private readonly bool[] _symbolAnyNext = new bool[128];
     private readonly SearchValues<string>? _infix;
     private readonly Dictionary<int, Entry[]> _infixByPrefix = [];
     private readonly Entry[] _nonAsciiEntries;
@@ -144,23 +144,20 @@ internal sealed class KeywordPrefilter
             _hasWord1 = true;
         }
 
-        foreach (var group in symbols.GroupBy(kv => kv.Key.Anchor))
+        // Symbol keywords are grouped by their (anchor, next character) pair: most anchor characters of prose ('-', ')',
+        // ':', new lines) are not followed by what a keyword needs, and a bit per pair rejects them before any
+        // comparison; a flood of one anchor ("<!-- <!-- …") compares only the keywords of its pair.
+        foreach (var group in symbols.GroupBy(kv => kv.Key.Offset + 1 < kv.Key.Keyword.Length ? Key(kv.Key.Keyword.AsSpan(kv.Key.Offset, 2)) : -1 - Fold(kv.Key.Anchor)))
         {
-            _symbols[group.Key] = [.. group.Select(kv => new Entry(kv.Key.Keyword, [.. kv.Value.Distinct()], kv.Key.Offset)).OrderByDescending(e => e.Keyword.Length)];
-        }
-
-        // Most anchor characters of prose ('-', ')', ':', new lines) are not followed by what a keyword needs: a bit per
-        // (anchor, next character) pair rejects them before any comparison.
-        foreach (var (anchor, offset, keyword) in symbols.Keys)
-        {
-            if (offset + 1 < keyword.Length)
+            Entry[] entries = [.. group.Select(kv => new Entry(kv.Key.Keyword, [.. kv.Value.Distinct()], kv.Key.Offset)).OrderByDescending(e => e.Keyword.Length)];
+            if (group.Key < 0)
             {
-                var pair = Key(keyword.AsSpan(offset, 2));
-                _symbolPairs[pair >> 6] |= 1UL << pair;
+                _symbolsEndingAtAnchor[-1 - group.Key] = entries;
             }
             else
             {
-                _symbolAnyNext[Fold(anchor)] = true;
+                _symbolsByPair[group.Key] = entries;
+                _symbolPairs[group.Key >> 6] |= 1UL << group.Key;
             }
         }
 
@@ -464,31 +461,34 @@ internal sealed class KeywordPrefilter
 
             position += found;
             var anchor = Fold(text[position]);
-            if (!_symbolAnyNext[anchor])
+            if (_symbolsEndingAtAnchor[anchor] is { } ending)
             {
-                if (position + 1 >= text.Length)
-                {
-                    return;
-                }
-
-                var pair = anchor | (Fold(text[position + 1]) << 7);
-                if ((_symbolPairs[pair >> 6] & (1UL << pair)) == 0)
-                {
-                    position++;
-                    continue;
-                }
+                ReportSymbols(ending, text, position, ref sink);
             }
 
-            foreach (var entry in _symbols[text[position]]!)
+            if (position + 1 < text.Length)
             {
-                var start = position - entry.Offset;
-                if (start >= 0 && text[start..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+                var pair = anchor | (Fold(text[position + 1]) << 7);
+                if ((_symbolPairs[pair >> 6] & (1UL << pair)) != 0 && _symbolsByPair.TryGetValue(pair, out var entries))
                 {
-                    sink.Hit(entry.Rules, start);
+                    ReportSymbols(entries, text, position, ref sink);
                 }
             }
 
             position++;
+        }
+    }
+
+    private static void ReportSymbols<TSink>(Entry[] entries, ReadOnlySpan<char> text, int position, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        foreach (var entry in entries)
+        {
+            var start = position - entry.Offset;
+            if (start >= 0 && text[start..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                sink.Hit(entry.Rules, start);
+            }
         }
     }
 
