@@ -113,6 +113,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         var rules = scan.Engine.Rules.Rules;
         var active = ArrayPool<bool>.Shared.Rent(rules.Length);
         var hits = scan.Scratch.RentHits();
+        hits.Cap = RuleHits.CapFor(layer.Text.Length);
         try
         {
             var activeSpan = active.AsSpan(0, rules.Length);

@@ -3,10 +3,15 @@ using AegisGate.Detection.Rules;
 
 namespace AegisGate.Detection.Engine;
 
-/// <summary>Keyword hits of one layer: per rule, the positions where one of its keywords occurs (capped).</summary>
+/// <summary>
+/// Keyword hits of one layer: per rule, the positions where one of its keywords occurs, capped at <see cref="Cap"/>
+/// (a saturated rule runs over the whole text). The cap grows with the text (one hit per 512 characters, at least 48):
+/// a few hundred hits of a short keyword in a long text (two letters inside a base64 blob) still leave the rule's
+/// windows far smaller than the text.
+/// </summary>
 internal sealed class RuleHits
 {
-    public const int MaxPerRule = 48;
+    public const int MinPerRule = 48;
 
     public RuleHits(int ruleCount)
     {
@@ -17,6 +22,12 @@ internal sealed class RuleHits
     public List<int>?[] Positions { get; }
 
     public bool[] Saturated { get; }
+
+    /// <summary>Gets or sets the most positions recorded per rule.</summary>
+    public int Cap { get; set; } = MinPerRule;
+
+    /// <summary>Returns the cap for a text of <paramref name="length"/> characters.</summary>
+    public static int CapFor(int length) => Math.Max(MinPerRule, length / 512);
 
     public void Clear()
     {
@@ -41,7 +52,7 @@ internal sealed class RuleHits
             return;
         }
 
-        if (list.Count >= MaxPerRule)
+        if (list.Count >= Cap)
         {
             Saturated[rule] = true;
             return;
