@@ -220,6 +220,40 @@ internal static class JsonScanner
             return written;
         }
 
+        public void AppendUtf8(ReadOnlySpan<byte> utf8)
+        {
+            Ensure(utf8.Length);
+            Length += Encoding.UTF8.GetChars(utf8, _buffer.AsSpan(Length));
+        }
+
+        public void AppendJsonEscaped(ReadOnlySpan<char> value)
+        {
+            while (true)
+            {
+                Ensure(value.Length + 16);
+                var status = s_encoder.Encode(value, _buffer.AsSpan(Length), out var consumed, out var written);
+                Length += written;
+                if (status == System.Buffers.OperationStatus.Done)
+                {
+                    return;
+                }
+
+                if (status != System.Buffers.OperationStatus.DestinationTooSmall)
+                {
+                    throw new InvalidOperationException("The redacted JSON value could not be encoded.");
+                }
+
+                value = value[consumed..];
+                Ensure(Math.Max(64, value.Length * 2));
+            }
+        }
+
+        public void AppendMask(string label, string? digits)
+        {
+            Ensure(Redactor.MaskLength(label, digits));
+            Length += Redactor.WriteMask(_buffer.AsSpan(Length), label, digits);
+        }
+
         public override readonly string ToString() => new(_buffer, 0, Length);
 
         public void Dispose()
@@ -280,22 +314,41 @@ internal static class JsonScanner
         }
     }
 
+    // The original document with each redacted value replaced, written into one pooled buffer: unchanged bytes are
+    // transcoded as they are, a redacted value is written piece by piece (text between masks JSON-escaped with the same
+    // encoder JsonEncodedText would use, masks as they are), so no intermediate copy of a large value is made.
     private static string Splice(ReadOnlySpan<byte> json, string combined, List<JsonValueSegment> segments, Dictionary<int, List<(int Start, int End, string Label, int Severity)>> perValue, bool lastFour)
     {
-        var output = new StringBuilder(json.Length + 64);
-        var position = 0;
-        foreach (var index in perValue.Keys.Order())
+        var output = new CharBuffer(json.Length + 64);
+        try
         {
-            var segment = segments[index];
-            output.Append(Encoding.UTF8.GetString(json[position..segment.ByteStart]));
-            var value = combined.Substring(segment.TextStart, segment.TextLength);
-            var redactedValue = Redactor.Apply(value, perValue[index], lastFour);
-            output.Append('"').Append(JsonEncodedText.Encode(redactedValue, s_encoder).Value).Append('"');
-            position = segment.ByteEnd;
-        }
+            var position = 0;
+            foreach (var index in perValue.Keys.Order())
+            {
+                var segment = segments[index];
+                output.AppendUtf8(json[position..segment.ByteStart]);
+                var value = combined.AsSpan(segment.TextStart, segment.TextLength);
+                output.Append("\"");
+                var at = 0;
+                foreach (var (start, end, label, digits) in Redactor.Merge(value, perValue[index], lastFour))
+                {
+                    output.AppendJsonEscaped(value[at..start]);
+                    output.AppendMask(label, digits);
+                    at = end;
+                }
 
-        output.Append(Encoding.UTF8.GetString(json[position..]));
-        return output.ToString();
+                output.AppendJsonEscaped(value[at..]);
+                output.Append("\"");
+                position = segment.ByteEnd;
+            }
+
+            output.AppendUtf8(json[position..]);
+            return output.ToString();
+        }
+        finally
+        {
+            output.Dispose();
+        }
     }
 
     private readonly record struct JsonValueSegment(int LineStart, int TextStart, int TextLength, string Path, int ByteStart, int ByteEnd);

@@ -34,12 +34,36 @@ internal static class Redactor
             return content;
         }
 
-        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-
-        // Merge overlapping spans (the most severe label names the merged mask) and size the result first, so the
-        // redacted text is written once, straight into the new string.
-        var masks = new List<(int Start, int End, string Label, string? Digits)>(spans.Count);
+        // Sized first, so the redacted text is written once, straight into the new string.
+        var masks = Merge(content, spans, cardLastFour);
         var length = content.Length;
+        foreach (var (start, end, label, digits) in masks)
+        {
+            length += MaskLength(label, digits) - (end - start);
+        }
+
+        return string.Create(length, (content, masks), static (output, state) =>
+        {
+            var (content, masks) = state;
+            var position = 0;
+            var written = 0;
+            foreach (var (start, end, label, digits) in masks)
+            {
+                content.AsSpan(position, start - position).CopyTo(output[written..]);
+                written += start - position;
+                written += WriteMask(output[written..], label, digits);
+                position = end;
+            }
+
+            content.AsSpan(position).CopyTo(output[written..]);
+        });
+    }
+
+    /// <summary>Sorts and merges overlapping spans (the most severe label names the merged mask) into the masks to write.</summary>
+    internal static List<(int Start, int End, string Label, string? Digits)> Merge(ReadOnlySpan<char> content, List<(int Start, int End, string Label, int Severity)> spans, bool cardLastFour)
+    {
+        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var masks = new List<(int Start, int End, string Label, string? Digits)>(spans.Count);
         var i = 0;
         while (i < spans.Count)
         {
@@ -62,36 +86,21 @@ internal static class Redactor
             string? digits = null;
             if (cardLastFour && merged == 1 && label == CardLabel)
             {
-                digits = LastDigits(content.AsSpan(start, end - start), 4);
+                digits = LastDigits(content[start..end], 4);
                 digits = digits.Length == 4 ? digits : null;
             }
 
             masks.Add((start, end, label, digits));
-            length += MaskLength(label, digits) - (end - start);
         }
 
-        return string.Create(length, (content, masks), static (output, state) =>
-        {
-            var (content, masks) = state;
-            var position = 0;
-            var written = 0;
-            foreach (var (start, end, label, digits) in masks)
-            {
-                content.AsSpan(position, start - position).CopyTo(output[written..]);
-                written += start - position;
-                written += WriteMask(output[written..], label, digits);
-                position = end;
-            }
-
-            content.AsSpan(position).CopyTo(output[written..]);
-        });
+        return masks;
     }
 
     private const string MaskPrefix = "[REDACTED:";
 
-    private static int MaskLength(string label, string? digits) => MaskPrefix.Length + label.Length + (digits is null ? 0 : 1 + digits.Length) + 1;
+    internal static int MaskLength(string label, string? digits) => MaskPrefix.Length + label.Length + (digits is null ? 0 : 1 + digits.Length) + 1;
 
-    private static int WriteMask(Span<char> output, string label, string? digits)
+    internal static int WriteMask(Span<char> output, string label, string? digits)
     {
         MaskPrefix.CopyTo(output);
         var n = MaskPrefix.Length;
