@@ -146,6 +146,14 @@ public sealed class AccuracyRuleTests
     public void Scan_HangulWithoutContextWord_IsNotAPassport()
         => Assert.That(RulesIn("주문번호는 S987B6543입니다"), Does.Not.Contain("pii.kr_passport"));
 
+    [Test]
+    public void Scan_GermanIdCardNumberWithContext_ReportsWithoutCheckDigit()
+        => Assert.That(RulesIn("Personalausweis: L7X4K2M95 ausgestellt 2021"), Does.Contain("pii.de_id_card"));
+
+    [Test]
+    public void Scan_GermanIdCardShapeWithoutContextOrCheckDigit_IsNotReported()
+        => Assert.That(RulesIn("Artikel L7X4K2M95 ausverkauft"), Does.Not.Contain("pii.de_id_card"));
+
     // --- checksums ----------------------------------------------------------------------------------------------------
 
     [TestCase("123456782", true)]

@@ -217,7 +217,7 @@ internal static class RuleCases
             new("pii.it_driver_license", "patente AB1234567C", "articolo AB1234567C"),
             new("pii.de_tax_id", "Steuer-ID 45803219464", "Nummer 45803219465"),
             new("pii.de_social_security", "RVNR 53120485M019", "RVNR 53120485M018"),
-            new("pii.de_id_card", "Personalausweis M23Y45R65", "Personalausweis M23Y45R66"),
+            new("pii.de_id_card", "Personalausweis M23Y45R65", "Artikelnummer M23Y45R66"),
             new("pii.de_passport", "Reisepass C00352264", "Reisepass C00352265"),
             new("pii.de_health_insurance", "KVNR M754067416", "KVNR M754067417"),
             new("pii.de_vat_id", "USt-IdNr. DE294796869", "USt-IdNr. DE294796860"),

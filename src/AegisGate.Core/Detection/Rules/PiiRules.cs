@@ -75,7 +75,7 @@ internal static partial class PiiRules
         yield return C("it_driver_license", "Italian driving licence number", "DRIVER_LICENSE", 0.6, "Patente number with a context word.", new(1, 8, 2, 9), ItDriving(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "patente", "license", "licence"));
         yield return C("de_tax_id", "German tax identification number (Steuer-ID)", "DE_TAX_ID", 0.75, "11 digits, digit-repetition rule and ISO 7064 MOD 11,10.", new(11, 11, 0, 0), ElevenDigits(), Digits(IdValidators.DeTaxId), Mappings.NationalId, 72, Ctx(ContextMode.Boost, "steuer-id", "steuerid", "idnr", "steueridentifikationsnummer", "identifikationsnummer"));
         yield return C("de_social_security", "German pension insurance number (RVNR)", "DE_SOCIAL_SECURITY", 0.85, "Area, birth date, initial, serial and check digit.", new(11, 11, 1, 1), DeRvnr(), TextValidator(IdValidators.DeSocialSecurity), Mappings.NationalId, 78);
-        yield return C("de_id_card", "German identity card number", "ID_CARD", 0.7, "9 characters with the 7-3-1 check digit.", new(1, 8, 1, 8), DeIdCard(), TextValidator(IdValidators.De731), Mappings.NationalId, 65, Ctx(ContextMode.Boost, "personalausweis", "ausweis", "ausweisnummer", "identity card"));
+        yield return C("de_id_card", "German identity card number", "ID_CARD", 0.7, "9 characters of the document alphabet: with the 7-3-1 check digit alone, as printed on the card (no check digit) with an Ausweis context word.", new(1, 8, 1, 8), DeIdCard(), DeIdCardValidator, Mappings.NationalId, 65, Ctx(ContextMode.Boost, "personalausweis", "ausweis", "ausweisnummer", "personalausweisnummer", "identity card", "id card"));
         yield return C("de_passport", "German passport number", "PASSPORT", 0.7, "C/F/G/H/J/K + 8 characters with the 7-3-1 check digit.", new(1, 8, 1, 8), DePassport(), TextValidator(IdValidators.De731), Mappings.NationalId, 66, Ctx(ContextMode.Boost, "reisepass", "pass-nr", "passnummer", "passport"));
         yield return C("de_health_insurance", "German health insurance number (KVNR)", "DE_HEALTH_INSURANCE", 0.8, "Letter + 9 digits with the check digit.", new(9, 9, 1, 1), DeKvnr(), TextValidator(IdValidators.DeHealthInsurance), Mappings.Health, 74);
         yield return C("de_vat_id", "German VAT id (USt-IdNr.)", "DE_VAT_ID", 0.85, "DE + 9 digits with ISO 7064 MOD 11,10.", new(9, 9, 2, 2), DeVat(), TextValidator(IdValidators.DeVat), Mappings.Financial, 78);
@@ -171,6 +171,11 @@ internal static partial class PiiRules
             var checksum = (11 - (sum % 11)) % 10 == d[12];
             return checksum ? Math.Max(confidence, 0.8) : m.Value.Contains('-') ? confidence : 0.45;
         };
+
+    // The number printed on the card has no check digit (the MRZ adds it): without the 7-3-1 check only a context word
+    // (+0.25) lifts it over the default floor.
+    private static double DeIdCardValidator(in RuleMatch m, double confidence)
+        => IdValidators.De731(m.Value) ? confidence : 0.45;
 
     // Checksum-valid UENs; the other-entity format (prefix, year, entity type and check letter) is the strongest.
     private static double SgUenValidator(in RuleMatch m, double confidence)
