@@ -112,6 +112,7 @@ public sealed class AccuracyRuleTests
     [TestCase("Signed, Maria T. Gonzalez", "Maria T. Gonzalez")]
     [TestCase("Charles Robert Darwin wrote it", "Charles Robert Darwin")]
     [TestCase("It was Sean O'Malley-Burke again", "Sean O'Malley-Burke")]
+    [TestCase("Ask Peter May about it", "Peter May")]
     public void Scan_GivenNameAndSurname_ReportsFullName(string text, string name)
     {
         var finding = s_scanner.Scan(text, ScanOptions.Default).Findings.Single(f => f.RuleId == "pii.person_full_name");
@@ -125,6 +126,8 @@ public sealed class AccuracyRuleTests
     [TestCase("mail kevin.albright@example.com")]
     [TestCase("Kevin\nAlbright")]
     [TestCase("Daniel Street is closed")]
+    [TestCase("Dear Kevin, May 5 works")]
+    [TestCase("call Ivan May 12")]
     public void Scan_CapitalisedWordsThatAreNotNames_DoNotReportFullName(string text)
         => Assert.That(RulesIn(text), Does.Not.Contain("pii.person_full_name"));
 

@@ -66,8 +66,8 @@ internal static class PersonNames
             "City", "County", "State", "River", "Lake", "Mountain", "Mount", "Island", "Beach", "Valley", "Bay", "Station", "Airport",
             "Hotel", "Hospital", "Clinic", "University", "College", "School", "Academy", "Institute", "Church", "Cathedral", "Bridge",
             "Inc", "Ltd", "Llc", "Corp", "Corporation", "Company", "Group", "Bank", "Foundation", "Center", "Centre", "Museum", "Hall",
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-            "May", "June", "July", "August", "September", "October", "November", "December", "Day", "Night", "Award", "Prize",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "September",
+            "October", "November", "December", "Day", "Night", "Award", "Prize",
             "Jr", "Sr", "II", "III", "Said", "Says", "Told", "Asked", "Wrote", "Please", "Thanks", "Hi", "Hello", "Dear",
         ]);
 
@@ -112,6 +112,12 @@ internal static class PersonNames
 
             var surnameEnd = Surname(text, pos);
             if (surnameEnd < 0)
+            {
+                continue;
+            }
+
+            // "Dan May" is a name, "Jan May 5" a date.
+            if (IsMonthSurname(text[pos..surnameEnd]) && surnameEnd + 1 < text.Length && char.IsAsciiDigit(text[surnameEnd + 1]))
             {
                 continue;
             }
@@ -173,6 +179,9 @@ internal static class PersonNames
 
         return end;
     }
+
+    private static bool IsMonthSurname(ReadOnlySpan<char> word)
+        => word is "March" or "April" or "May" or "June" or "July" or "August";
 
     // One space (or a tab), not a line break: names do not run across lines.
     private static int SkipSpace(ReadOnlySpan<char> text, int pos)
