@@ -85,6 +85,16 @@ public sealed class AccuracyRuleTests
         Assert.That(text[finding.Start..finding.End], Is.EqualTo("https://example.org/a/b"));
     }
 
+    [Test]
+    public void Scan_PasswordInUrlUserInfo_IsNotAnEmailAddress()
+        => Assert.That(RulesIn("DB=postgres://svc:h4rdPassw0rd@db.internal.example.com:5432/app"), Does.Not.Contain("pii.email_address"));
+
+    [TestCase("mailto:ana.lopez@example.com")]
+    [TestCase("contact: ana.lopez@example.com")]
+    [TestCase("https://example.com/contact ana.lopez@example.com")]
+    public void Scan_EmailAfterAColonOrUrl_IsStillAnEmailAddress(string text)
+        => Assert.That(RulesIn(text), Does.Contain("pii.email_address"));
+
     // --- phone numbers ----------------------------------------------------------------------------------------------
 
     [TestCase("09179876543")]

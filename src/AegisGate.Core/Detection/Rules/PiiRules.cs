@@ -294,6 +294,12 @@ internal static partial class PiiRules
     private static double EmailValidator(in RuleMatch m, double confidence)
     {
         var value = m.Value;
+        if (IsUrlUserInfo(m.Before(96)))
+        {
+            // scheme://user:password@host: the "local part" is a password, reported by the credential rules.
+            return 0;
+        }
+
         var at = value.LastIndexOf('@');
         var local = value[..at];
         var domain = value[(at + 1)..];
@@ -313,6 +319,20 @@ internal static partial class PiiRules
         }
 
         return confidence;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_userInfoStop = System.Buffers.SearchValues.Create(" \t\r\n/@\"'<>");
+
+    // The text before a match ends in "scheme://user:" (no whitespace or '/' after the "://").
+    private static bool IsUrlUserInfo(ReadOnlySpan<char> before)
+    {
+        if (before.IsEmpty || before[^1] != ':')
+        {
+            return false;
+        }
+
+        var scheme = before.LastIndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && !before[(scheme + 3)..^1].ContainsAny(s_userInfoStop);
     }
 
     private static double Ipv4Validator(in RuleMatch m, double confidence)
