@@ -85,10 +85,20 @@ public static class ComplianceEvidenceIds
     /// <summary>The live audit trail on disk verifies (chain intact, nothing deleted from the end since the last check). Reported by Core (incremental verification of the JSONL chain).</summary>
     public const string AuditVerified = "audit.verified";
 
+    /// <summary>
+    /// The audit trail is encrypted at rest (<c>AegisGate:Audit:Encrypt</c> with encryption at rest enabled): record
+    /// content is readable only with the key-encryption key, while the chain still verifies with the chain key alone.
+    /// Reported by Core.
+    /// </summary>
+    public const string AuditEncrypted = "audit.encrypted";
+
     /// <summary>The licence is not invalid (none = community, or a valid key). Reported by Core.</summary>
     public const string LicenseValid = "license.valid";
 
-    /// <summary>Stored state is encrypted with AES-256-GCM envelopes (<c>AegisGate:Encryption:Enabled</c>). Reported by Core.</summary>
+    /// <summary>
+    /// Everything AegisGate stores is encrypted with AES-256-GCM (<c>AegisGate:Encryption:Enabled</c>): the audit trail
+    /// (unless audit is off or goes to a custom sink) and the persisted A2A capability map. Reported by Core.
+    /// </summary>
     public const string CryptoAtRest = "crypto.at-rest";
 
     /// <summary>Every HTTPS endpoint accepts TLS 1.3 only and no plain-HTTP endpoint is served. Reported by Core (Kestrel configuration) and AegisGate.AspNetCore (live handshake).</summary>
@@ -155,8 +165,9 @@ public static class ComplianceEvidenceIds
         [AuditFailClosed] = "Requests are denied when their audit record cannot be written (Core).",
         [AuditTamperEvident] = "The audit trail is hash-chained with a configured key (Core).",
         [AuditVerified] = "The live audit trail on disk verifies (Core, incremental verification).",
+        [AuditEncrypted] = "The audit trail is encrypted at rest (Core).",
         [LicenseValid] = "The licence is not invalid (Core).",
-        [CryptoAtRest] = "Stored state is encrypted at rest (Core).",
+        [CryptoAtRest] = "Stored state, including the audit trail, is encrypted at rest (Core).",
         [Tls13] = "HTTPS endpoints accept TLS 1.3 only (Core configuration, AspNetCore live handshake).",
         [DetectionPromptInjection] = "The content scanner flags prompt injection (Core, needs a content scanner).",
         [DetectionSecrets] = "The content scanner flags credentials (Core, needs a content scanner).",
