@@ -96,8 +96,9 @@ public static class ComplianceEvidenceIds
     public const string LicenseValid = "license.valid";
 
     /// <summary>
-    /// Everything AegisGate stores is encrypted with AES-256-GCM (<c>AegisGate:Encryption:Enabled</c>): the audit trail
-    /// (unless audit is off or goes to a custom sink) and the persisted A2A capability map. Reported by Core.
+    /// Stored state is encrypted with AES-256-GCM (<c>AegisGate:Encryption:Enabled</c>) and the audit trail is not
+    /// written in plaintext (<c>AegisGate:Audit:Encrypt</c>, or audit off, or a custom sink); the persisted A2A capability
+    /// map is encrypted whenever encryption is enabled. See <c>docs/governance.md</c> for what is stored. Reported by Core.
     /// </summary>
     public const string CryptoAtRest = "crypto.at-rest";
 
@@ -167,7 +168,7 @@ public static class ComplianceEvidenceIds
         [AuditVerified] = "The live audit trail on disk verifies (Core, incremental verification).",
         [AuditEncrypted] = "The audit trail is encrypted at rest (Core).",
         [LicenseValid] = "The licence is not invalid (Core).",
-        [CryptoAtRest] = "Stored state, including the audit trail, is encrypted at rest (Core).",
+        [CryptoAtRest] = "Stored state is encrypted at rest and the audit trail is not plaintext (Core).",
         [Tls13] = "HTTPS endpoints accept TLS 1.3 only (Core configuration, AspNetCore live handshake).",
         [DetectionPromptInjection] = "The content scanner flags prompt injection (Core, needs a content scanner).",
         [DetectionSecrets] = "The content scanner flags credentials (Core, needs a content scanner).",

@@ -151,7 +151,7 @@ internal sealed class CoreEvidenceProvider(IServiceProvider services) : IComplia
         }
         else
         {
-            evidence.Satisfied(ComplianceEvidenceIds.CryptoAtRest, $"What AegisGate stores is encrypted with AES-256-GCM envelopes under key-encryption key '{encryptor.ActiveKeyId}': the audit trail (unless audit is off or goes to a custom sink) and the A2A capability map when the A2A pillar persists one; MCP sessions and A2A nonces are never persisted.");
+            evidence.Satisfied(ComplianceEvidenceIds.CryptoAtRest, $"Encryption at rest is enabled (AES-256-GCM, key-encryption key '{encryptor.ActiveKeyId}'): the audit trail is encrypted (or not stored by AegisGate: audit off or a custom sink) and the A2A capability map is encrypted when persisted; MCP sessions and A2A nonces are never persisted; the MCP tool-pin lock file (tool names and hashes, no secrets) is not encrypted.");
         }
     }
 
