@@ -2,16 +2,16 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AegisGate.A2A.Configuration;
 using AegisGate.A2A.Http;
-using AegisGate.Authentication;
-using AegisGate.Licensing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AegisGate.Sample;
 
 /// <summary>
 /// The sample's A2A wiring: <c>UseAegisA2A()</c> in front of a small echo agent that speaks A2A JSON-RPC v1.0
 /// (<c>SendMessage</c>, ...) and v0.3 (<c>message/send</c>, ...) at <c>POST /a2a</c> and <c>POST /api/v1/a2a/message</c>,
-/// its agent card at <c>/.well-known/agent-card.json</c> (declaring mTLS) and the capability admin API.
+/// its agent card at <c>/.well-known/agent-card.json</c> (declaring mTLS) and the capability admin API. The licence
+/// that gates tiered capabilities is the installation's (<c>AegisGate:License</c>, registered by <c>AddAegisGate()</c>;
+/// no key = community), and the admin API is authorized by the HTTP pillar (permission <c>manage</c>: the sample's
+/// dev API key, role <c>admin</c>).
 /// </summary>
 internal static class SampleA2A
 {
@@ -20,24 +20,13 @@ internal static class SampleA2A
     public static string DevKeyPath(string dataDir) => Path.Combine(dataDir, "a2a", "dev-hmac.key");
 
     /// <summary>Registers the A2A pillar. Generates the development HMAC secret on first run.</summary>
-    public static IAegisBuilder AddSampleA2A(this IAegisBuilder aegis, WebApplicationBuilder builder, string dataDir, SampleApiKey apiKey)
+    public static IAegisBuilder AddSampleA2A(this IAegisBuilder aegis, WebApplicationBuilder builder, string dataDir)
     {
         EnsureDevKey(DevKeyPath(dataDir));
-        aegis.AddAegisA2A(builder.Configuration.GetSection(AegisA2AOptions.SectionName));
-
-        // Stand-in until the governance licence provider is wired: no licence key configured means the community tier.
-        builder.Services.TryAddSingleton<ILicenseProvider, SampleNoLicenseProvider>();
-
-        // The capability admin API authorizes an AegisApiKey principal with role admin: the sample's dev key is one.
-        if (!builder.Services.Any(static d => d.ServiceType.FullName == "AegisGate.AspNetCore.Authentication.AegisApiKeyHandler"))
-        {
-            builder.Services.AddAuthentication().AddAegisApiKey(options => options.Keys.Add(new ApiKeyEntry { Principal = "sample-admin", Hash = apiKey.Hash, Roles = ["admin"] }));
-        }
-
-        return aegis;
+        return aegis.AddAegisA2A(builder.Configuration.GetSection(AegisA2AOptions.SectionName));
     }
 
-    /// <summary>Adds the A2A middleware and maps the sample agent's endpoints.</summary>
+    /// <summary>Adds the A2A middleware and maps the sample agent's endpoints and the admin API (behind <c>UseAegisHttp()</c>, see <see cref="SampleHttp"/>).</summary>
     public static WebApplication UseSampleA2A(this WebApplication app)
     {
         app.UseAegisA2A();
@@ -49,7 +38,9 @@ internal static class SampleA2A
         app.MapGet("/.well-known/agent-card.json", static (HttpContext http) => Results.Json(AgentCard(http), contentType: "application/json"));
         app.MapPost("/a2a", static (HttpContext http) => HandleJsonRpcAsync(http));
         app.MapPost("/api/v1/a2a/message", static (HttpContext http) => HandleJsonRpcAsync(http));
-        app.MapAegisA2AAdmin();
+        // The admin API's answers are the generated capability map, not content: the infrastructure scan policy
+        // (requests scanned, responses not). Its permission 'manage' is enforced by UseAegisHttp().
+        app.MapAegisA2AAdmin().WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         return app;
     }
 
@@ -136,6 +127,7 @@ internal static class SampleA2A
             "SendMessage" => Result(id, new Dictionary<string, object?> { ["message"] = Reply(root, v03: false) }),
             "message/send" => Result(id, Reply(root, v03: true)),
             "ListTasks" or "tasks/list" => Result(id, new Dictionary<string, object?> { ["tasks"] = Array.Empty<object>() }),
+            "GetExtendedAgentCard" or "agent/getAuthenticatedExtendedCard" => Result(id, AgentCard(http)),
             "GetTask" or "tasks/get" or "CancelTask" or "tasks/cancel" => Error(id, -32001, "Task not found"),
             _ => Error(id, -32004, "This operation is not supported by the sample agent"),
         };
@@ -180,10 +172,4 @@ internal static class SampleA2A
 
     private static Dictionary<string, object?> Error(JsonElement id, int code, string message)
         => new() { ["jsonrpc"] = "2.0", ["id"] = id.ValueKind == JsonValueKind.Undefined ? null : id, ["error"] = new Dictionary<string, object?> { ["code"] = code, ["message"] = message } };
-
-    /// <summary>No licence key is configured: the community tier (stand-in until the governance licence provider is wired).</summary>
-    private sealed class SampleNoLicenseProvider : ILicenseProvider
-    {
-        public LicenseState Current => LicenseState.NoLicense;
-    }
 }

@@ -58,7 +58,7 @@ public static class SampleApp
             .AddAegisDetection(builder.Configuration.GetSection("AegisGate:Detection"))
             .AddSampleGovernance(builder.Configuration)
             .AddSampleHttp(apiKey)
-            .AddSampleA2A(builder, dataDir, apiKey);
+            .AddSampleA2A(builder, dataDir);
         builder.AddSampleMcp(apiKey, dataDir);
         configure?.Invoke(builder);
 
@@ -71,6 +71,7 @@ public static class SampleApp
         app.UseSampleHttp();
         app.MapAegisHealth("/healthz").WithAegisScanPolicy(SampleHttp.InfrastructurePolicy);
         app.MapSampleMcp();
+        app.MapSampleGovernance();
         app.MapGet("/", () => Results.Json(new
         {
             name = "AegisGate sample host",

@@ -6,11 +6,12 @@ public static class AegisA2ADefaults
     /// <summary>The name of the A2A security pipeline (<c>mTLS → HMAC → licence → rate limit → capability</c>).</summary>
     public const string PipelineName = AegisPillars.A2A;
 
-    /// <summary>The authorization policy of the capability admin API: an <c>AegisApiKey</c> principal with role <see cref="AdminRole"/>.</summary>
-    public const string AdminPolicy = "AegisGate.A2A.Admin";
-
-    /// <summary>The role the admin API requires.</summary>
-    public const string AdminRole = "admin";
+    /// <summary>
+    /// The permission the capability admin API requires from the HTTP pillar's RBAC (<c>.RequireAegisPermission</c>):
+    /// <see cref="AegisGate.AspNetCore.Authorization.AegisPermissions.Manage"/>, which of the built-in roles only
+    /// <c>admin</c> grants.
+    /// </summary>
+    public const string AdminPermission = AegisGate.AspNetCore.Authorization.AegisPermissions.Manage;
 
     /// <summary>The default route prefix of the admin API.</summary>
     public const string AdminPrefix = "/api/v1/admin/a2a";

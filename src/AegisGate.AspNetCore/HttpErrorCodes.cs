@@ -65,6 +65,9 @@ public static class HttpErrorCodes
     /// <summary>A form or multipart body has more fields or parts than the configured limit, or malformed parts. 400.</summary>
     public const string FormInvalid = "AEGIS_FORM_INVALID";
 
+    /// <summary>The request is well-formed but does not satisfy the endpoint's contract: a body of the wrong shape, an unknown name or an invalid identifier (for example in an admin API). 400.</summary>
+    public const string RequestInvalid = "AEGIS_REQUEST_INVALID";
+
     // --- Content scanning ---------------------------------------------------------------------------------
 
     /// <summary>No content scanner (<c>IContentScanner</c>) is registered, so content cannot be scanned and is denied. 503.</summary>
@@ -83,6 +86,11 @@ public static class HttpErrorCodes
 
     /// <summary>The scan API request is malformed: not JSON, no <c>content</c>/<c>items</c>, unknown <c>source</c>, or too many items. 400.</summary>
     public const string ScanRequestInvalid = "AEGIS_SCAN_REQUEST_INVALID";
+
+    // --- Compliance API -----------------------------------------------------------------------------------
+
+    /// <summary>The compliance API request is malformed: an unknown or repeated <c>format</c> query parameter. 400.</summary>
+    public const string ComplianceRequestInvalid = "AEGIS_COMPLIANCE_REQUEST_INVALID";
 
     // --- Outbound -----------------------------------------------------------------------------------------
 

@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(2012, LogLevel.Error, "The scan API failed unexpectedly; the request is answered with AEGIS_INTERNAL_ERROR.", EventName = "ScanApiFailed")]
     public static partial void ScanApiFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(2013, LogLevel.Error, "The compliance API failed unexpectedly; the request is answered with AEGIS_INTERNAL_ERROR.", EventName = "ComplianceApiFailed")]
+    public static partial void ComplianceApiFailed(this ILogger logger, Exception exception);
 }

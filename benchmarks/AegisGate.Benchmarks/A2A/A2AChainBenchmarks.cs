@@ -9,6 +9,7 @@ using AegisGate.A2A.Integrity;
 using AegisGate.A2A.Licensing;
 using AegisGate.A2A.Mtls;
 using AegisGate.A2A.RateLimiting;
+using AegisGate.Audit;
 using AegisGate.Configuration;
 using AegisGate.Diagnostics;
 using AegisGate.Licensing;
@@ -24,6 +25,7 @@ namespace AegisGate.Benchmarks.A2A;
 /// Per-request cost of the whole A2A chain (mTLS identity → HMAC verify + nonce → licence tier → token bucket →
 /// capability/JSON-RPC method), evaluated through the real <see cref="SecurityPipeline"/>. Each operation signs a
 /// fresh request (a new nonce) like a client would; <see cref="SignOnly"/> is that client-side cost alone.
+/// <see cref="Chain_Allow_Audited"/> adds the audit record every A2A request gets (the real JSONL sink, no fsync).
 /// </summary>
 [MemoryDiagnoser]
 public class A2AChainBenchmarks
@@ -36,6 +38,8 @@ public class A2AChainBenchmarks
     private SecurityPipeline _warmPipeline = null!;
     private SecurityPipeline _coldPipeline = null!;
     private X509Certificate2 _agent = null!;
+    private JsonlAuditSink _sink = null!;
+    private AuditTrail _audit = null!;
     private long _counter;
 
     [GlobalSetup]
@@ -62,11 +66,18 @@ public class A2AChainBenchmarks
         _cold = CreateRuntime("cold", cacheSeconds: 0);
         _warmPipeline = BuildPipeline(_warm);
         _coldPipeline = BuildPipeline(_cold);
+
+        var root = Microsoft.Extensions.Options.Options.Create(new AegisGateOptions { DataDirectory = _dir, ConfigDirectory = _dir });
+        _sink = new JsonlAuditSink(root, new AegisPaths(root), TimeProvider.System, NullLogger<JsonlAuditSink>.Instance);
+        _sink.Open();
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        _audit = new AuditTrail(_sink, root, new AegisMetrics(meters), NullLogger<AuditTrail>.Instance);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _sink.Dispose();
         _warm.Dispose();
         _cold.Dispose();
         _agent.Dispose();
@@ -78,6 +89,21 @@ public class A2AChainBenchmarks
 
     [Benchmark]
     public bool Chain_Allow_SignedSendMessage() => Evaluate(_warmPipeline, signed: true);
+
+    [Benchmark]
+    public bool Chain_Allow_Audited()
+    {
+        var context = Evaluate(_warmPipeline, signed: true, out var decision, out var request);
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["agent"] = request.AgentId ?? "-",
+            ["capability"] = request.Capability ?? "-",
+            ["method"] = request.JsonRpcMethod ?? "-",
+        };
+        var pending = _audit.RecordAsync(AuditEvent.FromDecision(TimeProvider.System.GetUtcNow(), context, decision, TimeSpan.FromMicroseconds(30), properties));
+        var recorded = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+        return recorded.IsAllowed ? true : throw new InvalidOperationException("audit failed: " + recorded);
+    }
 
     [Benchmark]
     public bool Chain_Allow_ColdCertificateValidation() => Evaluate(_coldPipeline, signed: true);
@@ -95,8 +121,14 @@ public class A2AChainBenchmarks
 
     private bool Evaluate(SecurityPipeline pipeline, bool signed)
     {
+        Evaluate(pipeline, signed, out var decision, out _);
+        return decision.IsAllowed;
+    }
+
+    private SecurityContext Evaluate(SecurityPipeline pipeline, bool signed, out SecurityDecision decision, out A2ARequestData request)
+    {
         var signature = Sign(out var timestamp, out var nonce);
-        var request = new A2ARequestData
+        request = new A2ARequestData
         {
             ClientCertificate = _agent,
             HttpMethod = "POST",
@@ -110,13 +142,13 @@ public class A2AChainBenchmarks
         var context = new SecurityContext(AegisPillars.A2A, "POST /a2a") { Payload = Body };
         context.SetAttribute(A2ARequestData.AttributeKey, request);
         var pending = pipeline.EvaluateAsync(context);
-        var decision = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+        decision = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         if (decision.IsAllowed != signed)
         {
             throw new InvalidOperationException("unexpected decision " + decision);
         }
 
-        return decision.IsAllowed;
+        return context;
     }
 
     private A2ARuntime CreateRuntime(string name, int cacheSeconds)

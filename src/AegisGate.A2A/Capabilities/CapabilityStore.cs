@@ -1,7 +1,9 @@
 using AegisGate.A2A.Mtls;
 using AegisGate.Audit;
 using AegisGate.Configuration;
+using AegisGate.Crypto;
 using AegisGate.Diagnostics;
+using AegisGate.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace AegisGate.A2A.Capabilities;
@@ -15,12 +17,13 @@ internal enum CapabilityChangeStatus
     PersistFailed,
 }
 
-/// <summary>The outcome of an admin change, with the errors of an invalid change.</summary>
-internal readonly record struct CapabilityChangeResult(CapabilityChangeStatus Status, string? Error = null, SecurityDecision AuditDecision = default);
+/// <summary>The outcome of an admin change: the error of an invalid change, the denial of a change that could not be audited or saved.</summary>
+internal readonly record struct CapabilityChangeResult(CapabilityChangeStatus Status, string? Error = null, SecurityDecision Decision = default);
 
 /// <summary>
 /// Holds the effective capability map: the YAML seed (<c>a2a_caps.yaml</c>, hot-reloaded, last good kept on error)
-/// with the admin changes applied, which are persisted atomically so they survive restarts and crashes.
+/// with the admin changes applied, which are persisted atomically (and encrypted at rest when configured) so they
+/// survive restarts and crashes.
 /// </summary>
 internal sealed class CapabilityStore : IDisposable
 {
@@ -29,22 +32,37 @@ internal sealed class CapabilityStore : IDisposable
     private readonly Lock _mapGate = new();
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly CapabilityPersistence _persistence;
     private PersistedCapabilities _overlay;
     private volatile CapabilityMap _map;
 
-    public CapabilityStore(string yamlPath, string persistencePath, ILogger logger, AegisMetrics? metrics, bool watch, TimeProvider timeProvider)
+    /// <exception cref="AegisCryptoException">The persisted map failed its integrity check (logged, event 4012).</exception>
+    /// <exception cref="InvalidDataException">A file is not valid.</exception>
+    public CapabilityStore(string yamlPath, string persistencePath, ILogger logger, AegisMetrics? metrics, bool watch, TimeProvider timeProvider, IEnvelopeEncryptor? encryptor = null, bool allowPlaintextMigration = false)
     {
         _logger = logger;
         _timeProvider = timeProvider;
-        PersistencePath = Path.GetFullPath(persistencePath);
+        _persistence = new CapabilityPersistence(persistencePath, encryptor, allowPlaintextMigration, logger);
         _seed = new ReloadableConfigFile<CapabilitiesFile>(yamlPath, static p => YamlConfigLoader.LoadFile<CapabilitiesFile>(p, CapabilitiesFile.Validate), logger, metrics, watch, timeProvider);
-        _overlay = PersistedCapabilities.Load(PersistencePath);
+        try
+        {
+            _overlay = _persistence.Load();
+        }
+        catch
+        {
+            _seed.Dispose();
+            throw;
+        }
+
         _map = CapabilityMap.Build(_seed.Current, _overlay);
         _seed.Changed += OnSeedChanged;
     }
 
     /// <summary>Gets the path of the persisted admin changes.</summary>
-    public string PersistencePath { get; }
+    public string PersistencePath => _persistence.Path;
+
+    /// <summary>Gets a value indicating whether the persisted admin changes are encrypted at rest.</summary>
+    public bool EncryptedAtRest => _persistence.Encrypted;
 
     /// <summary>Gets the YAML seed file path.</summary>
     public string SeedPath => _seed.Path;
@@ -62,7 +80,7 @@ internal sealed class CapabilityStore : IDisposable
     public bool ReloadSeed() => _seed.Reload();
 
     /// <summary>Grants exactly <paramref name="capabilities"/> to an agent (replacing its YAML grant).</summary>
-    public Task<CapabilityChangeResult> SetAgentAsync(string agentId, IReadOnlyList<string> capabilities, string actor, AuditTrail? audit, string? requestId, CancellationToken cancellationToken)
+    public Task<CapabilityChangeResult> SetAgentAsync(string agentId, IReadOnlyList<string> capabilities, string actor, AuditTrail audit, string? requestId, CancellationToken cancellationToken)
     {
         foreach (var capability in capabilities)
         {
@@ -82,11 +100,11 @@ internal sealed class CapabilityStore : IDisposable
     }
 
     /// <summary>Removes an agent from the map (it becomes unknown, even when the YAML lists it).</summary>
-    public Task<CapabilityChangeResult> RemoveAgentAsync(string agentId, string actor, AuditTrail? audit, string? requestId, CancellationToken cancellationToken)
+    public Task<CapabilityChangeResult> RemoveAgentAsync(string agentId, string actor, AuditTrail audit, string? requestId, CancellationToken cancellationToken)
         => ChangeAsync(agentId, new PersistedAgentChange { Removed = true, UpdatedAt = _timeProvider.GetUtcNow(), UpdatedBy = actor }, "remove", actor, audit, requestId, cancellationToken);
 
     /// <summary>Drops an agent's admin change, so the YAML grant applies again.</summary>
-    public Task<CapabilityChangeResult> ResetAgentAsync(string agentId, string actor, AuditTrail? audit, string? requestId, CancellationToken cancellationToken)
+    public Task<CapabilityChangeResult> ResetAgentAsync(string agentId, string actor, AuditTrail audit, string? requestId, CancellationToken cancellationToken)
         => ChangeAsync(agentId, null, "reset", actor, audit, requestId, cancellationToken);
 
     public void Dispose()
@@ -96,63 +114,34 @@ internal sealed class CapabilityStore : IDisposable
         _writeGate.Dispose();
     }
 
-    private async Task<CapabilityChangeResult> ChangeAsync(string agentId, PersistedAgentChange? change, string action, string actor, AuditTrail? audit, string? requestId, CancellationToken cancellationToken)
+    private async Task<CapabilityChangeResult> ChangeAsync(string agentId, PersistedAgentChange? change, string action, string actor, AuditTrail audit, string? requestId, CancellationToken cancellationToken)
     {
         if (!AgentIds.IsValid(agentId))
         {
             return new CapabilityChangeResult(CapabilityChangeStatus.Invalid, "The agent id is not valid.");
         }
 
-        if (audit is null)
-        {
-            return new CapabilityChangeResult(CapabilityChangeStatus.AuditUnavailable, AuditDecision: SecurityDecision.Deny(AegisErrorCodes.AuditUnavailable, "No audit sink is registered; capability changes are refused because they could not be audited.", 503));
-        }
-
+        ArgumentNullException.ThrowIfNull(audit);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var previous = _overlay;
-            var next = previous.With(agentId, change);
-            try
-            {
-                AtomicFile.Write(PersistencePath, next.Serialize(), BeforeRename);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _logger.CapabilityPersistFailed(PersistencePath, ex);
-                return new CapabilityChangeResult(CapabilityChangeStatus.PersistFailed, "The capability map could not be saved; nothing changed.");
-            }
-
-            var properties = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["agent"] = agentId,
-                ["action"] = action,
-                ["capabilities"] = change is null || change.Removed ? string.Empty : string.Join(',', change.Capabilities),
-            };
-            var auditEvent = new AuditEvent
-            {
-                Timestamp = _timeProvider.GetUtcNow(),
-                RequestId = requestId,
-                Principal = actor,
-                Pillar = AegisPillars.A2A,
-                Operation = "a2a.capabilities." + action,
-                Decision = "allow",
-                Properties = properties,
-            };
-            var recorded = await audit.RecordAsync(auditEvent, cancellationToken).ConfigureAwait(false);
+            // The change is audited before it is written, so no change can reach the file without its record: a
+            // change that cannot be audited is refused and nothing is written.
+            var capabilities = change is null || change.Removed ? string.Empty : string.Join(',', change.Capabilities);
+            var recorded = await audit.RecordAsync(ChangeEvent(agentId, action, capabilities, actor, requestId, null), cancellationToken).ConfigureAwait(false);
             if (!recorded.IsAllowed)
             {
-                // Unaudited changes are not kept: put the previous file back.
-                try
-                {
-                    AtomicFile.Write(PersistencePath, previous.Serialize());
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    _logger.CapabilityPersistFailed(PersistencePath, ex);
-                }
+                return new CapabilityChangeResult(CapabilityChangeStatus.AuditUnavailable, Decision: recorded);
+            }
 
-                return new CapabilityChangeResult(CapabilityChangeStatus.AuditUnavailable, AuditDecision: recorded);
+            // Once recorded, the change is saved (or its failure recorded) even if the caller goes away.
+            var next = _overlay.With(agentId, change);
+            var saved = await TrySaveAsync(next).ConfigureAwait(false);
+            if (saved.IsDenied)
+            {
+                // The file keeps the previous map; the trail says the recorded change did not happen.
+                await audit.RecordAsync(ChangeEvent(agentId, action, capabilities, actor, requestId, saved.Code), CancellationToken.None).ConfigureAwait(false);
+                return new CapabilityChangeResult(CapabilityChangeStatus.PersistFailed, "The capability map could not be saved; nothing changed.", saved);
             }
 
             lock (_mapGate)
@@ -167,6 +156,44 @@ internal sealed class CapabilityStore : IDisposable
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    private AuditEvent ChangeEvent(string agentId, string action, string capabilities, string actor, string? requestId, string? failureCode) => new()
+    {
+        Timestamp = _timeProvider.GetUtcNow(),
+        RequestId = requestId,
+        Principal = actor,
+        Pillar = AegisPillars.A2A,
+        Operation = "a2a.capabilities." + action,
+        Decision = failureCode is null ? "allow" : "deny",
+        Code = failureCode,
+        Properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["agent"] = agentId,
+            ["action"] = action,
+            ["capabilities"] = capabilities,
+        },
+    };
+
+    /// <summary>Saves the map; a failure is logged (event 4011) and returned as a denial, the file keeps its previous content.</summary>
+    private async ValueTask<SecurityDecision> TrySaveAsync(PersistedCapabilities value)
+    {
+        try
+        {
+            await _persistence.SaveAsync(value, BeforeRename, CancellationToken.None).ConfigureAwait(false);
+            return SecurityDecision.Allow();
+        }
+        catch (SecretUnavailableException ex)
+        {
+            _logger.CapabilityPersistFailed(PersistencePath, ex);
+            return ex.ToDecision();
+        }
+        catch (Exception ex)
+        {
+            // Any failure (I/O, a key-encryption key call that timed out, ...) leaves the previous file in place.
+            _logger.CapabilityPersistFailed(PersistencePath, ex);
+            return SecurityDecision.Deny(AegisErrorCodes.InternalError, "The capability map could not be saved; nothing changed.", 500);
         }
     }
 

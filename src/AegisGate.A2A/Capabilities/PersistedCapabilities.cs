@@ -28,21 +28,14 @@ internal sealed class PersistedCapabilities
         return copy;
     }
 
-    /// <summary>Loads the file; a missing file is an empty overlay. Leftover temporary files from an interrupted write are removed.</summary>
-    /// <exception cref="InvalidDataException">The file exists but is not a valid capability file (the host must not start on it).</exception>
-    public static PersistedCapabilities Load(string path)
+    /// <summary>Parses and validates the JSON of a capability file.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a valid capability file (the host must not start on it).</exception>
+    public static PersistedCapabilities Parse(ReadOnlySpan<byte> json, string path)
     {
-        AtomicFile.RemoveLeftovers(path);
-        if (!File.Exists(path))
-        {
-            return new PersistedCapabilities();
-        }
-
         PersistedCapabilities? value;
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            value = JsonSerializer.Deserialize(bytes, A2AJsonContext.Default.PersistedCapabilities);
+            value = JsonSerializer.Deserialize(json, A2AJsonContext.Default.PersistedCapabilities);
         }
         catch (JsonException ex)
         {

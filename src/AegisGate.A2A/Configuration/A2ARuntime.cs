@@ -2,6 +2,7 @@ using AegisGate.A2A.Capabilities;
 using AegisGate.A2A.Integrity;
 using AegisGate.A2A.RateLimiting;
 using AegisGate.Configuration;
+using AegisGate.Crypto;
 using AegisGate.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,15 +11,16 @@ namespace AegisGate.A2A.Configuration;
 
 /// <summary>
 /// The live state of the A2A pillar: <c>a2a.yaml</c> (hot-reloaded, last good kept), the capability store, the
-/// replay cache and the per-agent rate limiter. Built once; construction throws when a file is invalid, so the host
-/// does not start on a broken configuration.
+/// replay cache and the per-agent rate limiter. Built once; construction throws when a file is invalid (or the
+/// persisted capability map fails its integrity check), so the host does not start on a broken configuration.
 /// </summary>
+/// <remarks>The replay cache lives in memory only; nothing of it is persisted.</remarks>
 internal sealed class A2ARuntime : IDisposable
 {
     private readonly ReloadableConfigFile<A2AConfigFile> _config;
     private volatile CompiledA2AConfig _compiled;
 
-    public A2ARuntime(IOptions<AegisA2AOptions> options, AegisPaths paths, TimeProvider timeProvider, ILoggerFactory loggerFactory, AegisMetrics metrics)
+    public A2ARuntime(IOptions<AegisA2AOptions> options, AegisPaths paths, TimeProvider timeProvider, ILoggerFactory loggerFactory, AegisMetrics metrics, IEnvelopeEncryptor? encryptor = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(paths);
@@ -38,7 +40,7 @@ internal sealed class A2ARuntime : IDisposable
         RateLimiter = new AgentRateLimiter(_compiled);
         try
         {
-            Capabilities = new CapabilityStore(paths.ResolveConfig(value.CapabilitiesFile), paths.ResolveData(value.PersistenceFile), logger, metrics, value.WatchFiles, timeProvider);
+            Capabilities = new CapabilityStore(paths.ResolveConfig(value.CapabilitiesFile), paths.ResolveData(value.PersistenceFile), logger, metrics, value.WatchFiles, timeProvider, encryptor, value.AllowPlaintextMigration);
         }
         catch
         {

@@ -37,6 +37,18 @@ public sealed class AegisA2AOptions
     [MinLength(1)]
     public string PersistenceFile { get; set; } = "a2a/capabilities.json";
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a plaintext <see cref="PersistenceFile"/> is accepted, and re-written
+    /// encrypted, while encryption at rest is enabled (<c>AegisGate:Encryption</c>). Turn it on for the one start that
+    /// migrates an existing plaintext file, then off again.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="false"/>: with encryption enabled, a plaintext file is refused
+    /// (<c>AEGIS_CRYPTO_INTEGRITY_FAILED</c>) and the host does not start, because a plaintext file put in place of the
+    /// encrypted one could grant capabilities.
+    /// </value>
+    public bool AllowPlaintextMigration { get; set; }
+
     /// <summary>Gets or sets the path prefixes guarded by the A2A chain. Every request under one of them goes through it.</summary>
     /// <value>The default value is <c>/a2a</c> and <c>/api/v1/a2a</c>.</value>
     [Required]

@@ -18,9 +18,10 @@ public static class AegisA2AServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the A2A pillar: options (<c>AegisGate:A2A</c>, validated on start), the <c>a2a</c> pipeline
-    /// (<c>mTLS Auth → HMAC Verify → License Check → Rate Limit → Capability Check</c>), the capability store, the admin
-    /// authorization policy and the <c>aegisgate.a2a</c> health check. An <see cref="AegisGate.Licensing.ILicenseProvider"/>
-    /// must be registered too, or <c>UseAegisA2A()</c> refuses to start. Repeated calls do nothing more.
+    /// (<c>mTLS Auth → HMAC Verify → License Check → Rate Limit → Capability Check</c>), the capability store (encrypted
+    /// at rest when <c>AddAegisEncryption()</c> is enabled) and the <c>aegisgate.a2a</c> health check. The licence
+    /// (<see cref="AegisGate.Licensing.ILicenseProvider"/>) and the audit trail come from <c>AddAegisGate()</c>; a host
+    /// that removed either does not start (<c>UseAegisA2A()</c> throws). Repeated calls do nothing more.
     /// </summary>
     /// <param name="builder">The AegisGate builder.</param>
     /// <returns>The builder, so that calls can be chained.</returns>
@@ -50,11 +51,8 @@ public static class AegisA2AServiceCollectionExtensions
             .AddCheck(sp.GetRequiredService<LicenseTierCheck>())
             .AddCheck(sp.GetRequiredService<AgentRateLimitCheck>())
             .AddCheck(sp.GetRequiredService<CapabilityCheck>()));
-        services.AddAuthorizationBuilder().AddPolicy(AegisA2ADefaults.AdminPolicy, static policy => policy
-            .AddAuthenticationSchemes("AegisApiKey")
-            .RequireAuthenticatedUser()
-            .RequireRole(AegisA2ADefaults.AdminRole));
         services.AddHealthChecks().AddCheck<A2AHealthCheck>(AegisA2ADefaults.HealthCheckName);
+        builder.AddComplianceEvidence<AegisGate.A2A.Compliance.A2AEvidenceProvider>();
         return builder;
     }
 

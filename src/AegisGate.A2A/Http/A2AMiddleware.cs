@@ -12,7 +12,9 @@ namespace AegisGate.A2A.Http;
 /// Runs every request under the A2A paths through the <c>a2a</c> pipeline
 /// (<c>mTLS Auth → HMAC Verify → License Check → Rate Limit → Capability Check</c>) before the handler. A denial is
 /// answered with problem+json and an <c>A2A_*</c> code; a fault anywhere (a check, the pipeline, the audit trail, this
-/// middleware, the handler before it writes) becomes <see cref="A2AErrorCodes.InternalError"/> (500).
+/// middleware, the handler before it writes) becomes <see cref="A2AErrorCodes.InternalError"/> (500). Every decision is
+/// recorded through <see cref="AuditTrail"/> before it takes effect; a decision that cannot be recorded (fail-closed
+/// audit) is answered <see cref="A2AErrorCodes.InternalError"/> whatever it was.
 /// </summary>
 internal sealed class A2AMiddleware
 {
@@ -21,21 +23,22 @@ internal sealed class A2AMiddleware
     private readonly A2ARuntime _runtime;
     private readonly PathString[] _paths;
     private readonly TimeProvider _timeProvider;
-    private readonly AuditTrail? _audit;
+    private readonly AuditTrail _audit;
     private readonly ILogger _logger;
 
-    public A2AMiddleware(RequestDelegate next, SecurityPipelineProvider pipelines, A2ARuntime runtime, IOptions<AegisA2AOptions> options, TimeProvider timeProvider, ILogger<A2AMiddleware> logger, IServiceProvider services)
+    public A2AMiddleware(RequestDelegate next, SecurityPipelineProvider pipelines, A2ARuntime runtime, IOptions<AegisA2AOptions> options, TimeProvider timeProvider, AuditTrail audit, ILogger<A2AMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(pipelines);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(audit);
         _next = next;
         _pipeline = pipelines.GetPipeline(AegisA2ADefaults.PipelineName);
         _runtime = runtime;
         _paths = options.Value.Paths.Select(static p => new PathString(p)).ToArray();
         _timeProvider = timeProvider;
         _logger = logger;
-        _audit = services.GetService(typeof(IAuditSink)) is null ? null : (AuditTrail?)services.GetService(typeof(AuditTrail));
+        _audit = audit;
     }
 
     public Task InvokeAsync(HttpContext context) => IsA2APath(context.Request.Path, _paths) ? InvokeA2AAsync(context) : _next(context);
@@ -98,21 +101,24 @@ internal sealed class A2AMiddleware
                 decision = A2ADecisions.Internal.WithCheck(decision.CheckName);
             }
 
-            if (_audit is not null)
+            var properties = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                var properties = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["agent"] = request.AgentId ?? "-",
-                    ["capability"] = request.Capability ?? "-",
-                    ["method"] = request.JsonRpcMethod ?? "-",
-                };
-                var auditEvent = AuditEvent.FromDecision(_timeProvider.GetUtcNow(), context, decision, _timeProvider.GetElapsedTime(started), properties);
-                var recorded = await _audit.RecordAsync(auditEvent, http.RequestAborted).ConfigureAwait(false);
-                if (!recorded.IsAllowed)
-                {
-                    _logger.A2AInternalError(recorded.Code ?? "audit", null);
-                    decision = A2ADecisions.Internal;
-                }
+                ["agent"] = request.AgentId ?? "-",
+                ["capability"] = request.Capability ?? "-",
+                ["method"] = request.JsonRpcMethod ?? "-",
+            };
+            var auditEvent = AuditEvent.FromDecision(_timeProvider.GetUtcNow(), context, decision, _timeProvider.GetElapsedTime(started), properties);
+            var recorded = await _audit.RecordAsync(auditEvent, http.RequestAborted).ConfigureAwait(false);
+            if (recorded.Code == AegisErrorCodes.EvaluationCancelled)
+            {
+                AegisProblemResults.Abort(http);
+                return;
+            }
+
+            if (!recorded.IsAllowed)
+            {
+                _logger.A2AInternalError((recorded.Code ?? "audit") + " in audit", null);
+                decision = A2ADecisions.Internal.WithCheck("audit");
             }
 
             if (!decision.IsAllowed)

@@ -15,8 +15,11 @@ public static class AegisPermissions
     /// <summary>Create or change resources.</summary>
     public const string Write = "write";
 
-    /// <summary>Read audit records and compliance reports.</summary>
+    /// <summary>Read audit records.</summary>
     public const string Audit = "audit";
+
+    /// <summary>Read compliance reports through <c>GET /api/v1/compliance/{framework}</c>.</summary>
+    public const string ComplianceRead = "compliance:read";
 
     /// <summary>Manage AegisGate itself (keys, policies, configuration).</summary>
     public const string Manage = "manage";
@@ -54,7 +57,7 @@ public static class AegisRoles
     /// <summary>Reads: <c>read</c>.</summary>
     public const string Viewer = "viewer";
 
-    /// <summary>Reads, scans and reads audit: <c>read</c>, <c>scan</c>, <c>audit</c>.</summary>
+    /// <summary>Reads, scans, reads audit and compliance reports: <c>read</c>, <c>scan</c>, <c>audit</c>, <c>compliance:read</c>.</summary>
     public const string Analyst = "analyst";
 
     /// <summary>Runs the service: <c>read</c>, <c>scan</c>, <c>write</c>.</summary>
@@ -67,7 +70,7 @@ public static class AegisRoles
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BuiltIn { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         [Viewer] = [AegisPermissions.Read],
-        [Analyst] = [AegisPermissions.Read, AegisPermissions.Scan, AegisPermissions.Audit],
+        [Analyst] = [AegisPermissions.Read, AegisPermissions.Scan, AegisPermissions.Audit, AegisPermissions.ComplianceRead],
         [Operator] = [AegisPermissions.Read, AegisPermissions.Scan, AegisPermissions.Write],
         [Admin] = [AegisPermissions.All],
     };

@@ -5,7 +5,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the ASP.NET Core services shared by every AegisGate pillar.</summary>
 public static class AegisAspNetCoreServiceCollectionExtensions
 {
-    /// <summary>Adds AegisGate's health checks (configuration validity, installation licence) to the app's health checks. Idempotent.</summary>
+    /// <summary>Adds AegisGate's health checks (configuration validity, installation licence, audit trail) to the app's health checks. Idempotent.</summary>
     /// <param name="builder">The AegisGate builder.</param>
     /// <returns>The builder, so that calls can be chained.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
@@ -20,7 +20,8 @@ public static class AegisAspNetCoreServiceCollectionExtensions
         builder.Services.AddSingleton<HealthMarker>();
         builder.Services.AddHealthChecks()
             .AddCheck<AegisConfigurationHealthCheck>(AegisHealthChecks.Configuration)
-            .AddCheck<AegisLicenseHealthCheck>(AegisHealthChecks.License);
+            .AddCheck<AegisLicenseHealthCheck>(AegisHealthChecks.License)
+            .AddCheck<AegisAuditHealthCheck>(AegisHealthChecks.Audit);
         return builder;
     }
 

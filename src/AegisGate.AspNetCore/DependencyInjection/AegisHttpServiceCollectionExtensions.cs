@@ -1,5 +1,6 @@
 using AegisGate.AspNetCore.Authentication;
 using AegisGate.AspNetCore.Authorization;
+using AegisGate.AspNetCore.Compliance;
 using AegisGate.AspNetCore.Http;
 using AegisGate.AspNetCore.Licensing;
 using AegisGate.AspNetCore.RateLimiting;
@@ -23,7 +24,8 @@ public static class AegisHttpServiceCollectionExtensions
     /// Adds the HTTP pillar: options bound from <c>AegisGate:Http</c> (validated on start, last good kept on a bad
     /// reload), the <c>X-API-Key</c> scheme with keys from <c>AegisGate:ApiKeys</c> (unless already added with
     /// <c>AddAegisApiKey</c>), and the pipelines <c>http</c>, <c>http.request-content</c> and
-    /// <c>http.response-content</c>. Repeated calls do nothing more. Register the detection engine
+    /// <c>http.response-content</c>, plus the pillar's compliance evidence (<c>http.*</c>, used when
+    /// <c>AddAegisCompliance()</c> is registered). Repeated calls do nothing more. Register the detection engine
     /// (<c>IContentScanner</c>) and the audit trail too: without them content is denied (<c>AEGIS_SCANNER_UNAVAILABLE</c>)
     /// and audited outcomes fail closed (<c>AEGIS_AUDIT_UNAVAILABLE</c>).
     /// </summary>
@@ -50,6 +52,7 @@ public static class AegisHttpServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AegisHttpOptions>, AegisHttpOptionsCustomValidator>());
         services.TryAddSingleton<AegisHttpRuntime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AegisHttpStartupAudit>());
+        builder.AddComplianceEvidence<HttpEvidenceProvider>();
         services.AddHttpContextAccessor();
 
         if (!services.Any(static d => d.ServiceType == typeof(AegisApiKeyHandler)))

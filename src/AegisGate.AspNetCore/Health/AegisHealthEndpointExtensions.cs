@@ -13,7 +13,8 @@ public static class AegisHealthEndpointExtensions
 {
     /// <summary>
     /// Maps a health endpoint (no API key) that reports liveness and the state of every registered health check,
-    /// including AegisGate's configuration validity and the licence (<c>"license": "none" | "valid" | "invalid"</c>).
+    /// including AegisGate's configuration validity, the licence (<c>"license": "none" | "valid" | "invalid"</c>) and
+    /// the audit trail (<c>"audit": "ok" | "disabled" | "unavailable"</c>).
     /// Unhealthy answers 503.
     /// </summary>
     /// <param name="endpoints">The endpoint route builder.</param>
@@ -47,6 +48,12 @@ public static class AegisHealthEndpointExtensions
         {
             writer.WriteString("license", license.Data.TryGetValue(AegisLicenseHealthCheck.StatusKey, out var status) && status is string text ? text : "invalid");
         }
+
+        if (report.Entries.TryGetValue(AegisHealthChecks.Audit, out var audit))
+        {
+            writer.WriteString("audit", audit.Data.TryGetValue(AegisAuditHealthCheck.StatusKey, out var auditStatus) && auditStatus is string auditText ? auditText : "unavailable");
+        }
+
         writer.WriteStartObject("checks");
         foreach (var (name, entry) in report.Entries)
         {

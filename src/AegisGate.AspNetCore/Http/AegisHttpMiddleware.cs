@@ -32,6 +32,7 @@ internal sealed class AegisHttpMiddleware
         _requestContent = pipelines.GetPipeline(AegisHttpPipelines.RequestContent);
         _responseContent = pipelines.GetPipeline(AegisHttpPipelines.ResponseContent);
         _logger = logger;
+        runtime.MarkMiddlewareInstalled();
     }
 
     public async Task InvokeAsync(HttpContext context)

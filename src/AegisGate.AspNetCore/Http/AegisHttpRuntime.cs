@@ -58,6 +58,7 @@ internal sealed class AegisHttpRuntime : IDisposable
     private volatile HttpPolicySnapshot _snapshot;
     private volatile PartitionedRateLimiter<string> _rateLimiter;
     private AegisHttpRateLimitOptions _rateLimitSettings;
+    private int _middlewareInstalled;
 
     public AegisHttpRuntime(LastGoodOptions<AegisHttpOptions> options, IOptions<AegisGateOptions> rootOptions, IServiceProvider services, TimeProvider timeProvider, ILogger<AegisHttpRuntime> logger)
     {
@@ -82,6 +83,9 @@ internal sealed class AegisHttpRuntime : IDisposable
     }
 
     public HttpPolicySnapshot Snapshot => _snapshot;
+
+    /// <summary>Gets a value indicating whether <c>UseAegisHttp()</c>'s middleware was built into a request pipeline (compliance evidence).</summary>
+    public bool MiddlewareInstalled => Volatile.Read(ref _middlewareInstalled) != 0;
 
     public PartitionedRateLimiter<string> RateLimiter => _rateLimiter;
 
@@ -110,6 +114,9 @@ internal sealed class AegisHttpRuntime : IDisposable
             ? new(SecurityDecision.Deny(AegisErrorCodes.AuditUnavailable, "The request could not be audited; it is denied.", 503))
             : Audit.RecordAsync(auditEvent, cancellationToken);
     }
+
+    /// <summary>Records that the middleware is part of a request pipeline.</summary>
+    public void MarkMiddlewareInstalled() => Interlocked.Exchange(ref _middlewareInstalled, 1);
 
     public void Dispose()
     {

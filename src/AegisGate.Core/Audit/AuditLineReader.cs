@@ -10,10 +10,17 @@ internal sealed class AuditLineReader : IDisposable
     private long _bufferOffset;
     private bool _eof;
 
-    public AuditLineReader(string path, int maxLineBytes)
+    public AuditLineReader(string path, int maxLineBytes, long startOffset = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(startOffset);
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         _buffer = new byte[maxLineBytes + 1];
+        if (startOffset > 0)
+        {
+            // Resume after a verified prefix: lines (and their offsets) are read from here on.
+            _stream.Seek(startOffset, SeekOrigin.Begin);
+            _bufferOffset = startOffset;
+        }
     }
 
     /// <summary>Reads the next line.</summary>

@@ -50,4 +50,24 @@ public sealed class AuditVerificationResult
 
     /// <summary>Gets the recovery records that covered torn bytes of interrupted writes (nothing acknowledged was lost).</summary>
     public IReadOnlyList<AuditRecoveryNotice> Recoveries { get; }
+
+    /// <summary>Gets the chain after the last record that verified (to continue verification later), or <see langword="null"/> when there is none.</summary>
+    internal AuditChainState? EndState { get; init; }
+
+    /// <summary>Gets the byte offset just after the last record that verified in the last file read (where a later continuation starts).</summary>
+    internal long EndOffset { get; init; }
+
+    /// <summary>Gets the line number of the last record that verified in the last file read.</summary>
+    internal long EndLine { get; init; }
 }
+
+/// <summary>
+/// The state of a chain after a verified record: what the next record must link to. Lets a verification continue
+/// where an earlier one stopped (<see cref="AuditVerifier.VerifyContinuation"/>) instead of reading the trail again.
+/// </summary>
+/// <param name="Sequence">The sequence number of the last verified record.</param>
+/// <param name="Mac">Its MAC (the next record's <c>prev</c>).</param>
+/// <param name="Count">How many records verified so far.</param>
+/// <param name="FirstSequence">The sequence number of the first verified record.</param>
+/// <param name="StartsAtGenesis">Whether the verified chain starts at sequence 1.</param>
+internal readonly record struct AuditChainState(long Sequence, AuditMac Mac, long Count, long? FirstSequence, bool StartsAtGenesis);

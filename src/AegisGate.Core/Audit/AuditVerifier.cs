@@ -64,6 +64,37 @@ public static class AuditVerifier
         return run.Execute();
     }
 
+    /// <summary>
+    /// Verifies one file of a chain, continuing from a verified state: from <paramref name="offset"/> (just after the
+    /// record <paramref name="state"/> describes, or 0 for a following file) the records must continue the chain. With
+    /// no state the file is verified as if alone. Used to verify a growing trail incrementally.
+    /// </summary>
+    /// <param name="file">The audit file.</param>
+    /// <param name="key">The chain key (at least 32 bytes).</param>
+    /// <param name="state">The chain so far, or <see langword="null"/> to start with this file.</param>
+    /// <param name="offset">Where to start reading (a line boundary).</param>
+    /// <param name="line">The number of lines before <paramref name="offset"/>.</param>
+    /// <returns>The result; <see cref="AuditVerificationResult.EndState"/>, <c>EndOffset</c> and <c>EndLine</c> say where to continue.</returns>
+    internal static AuditVerificationResult VerifyContinuation(string file, ReadOnlySpan<byte> key, AuditChainState? state, long offset, long line)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(file);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(line);
+        if (key.Length < AuditKeys.MinimumKeyBytes)
+        {
+            throw new ArgumentException($"The audit key must be at least {AuditKeys.MinimumKeyBytes} bytes.", nameof(key));
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"{file} does not exist.", file);
+        }
+
+        using var run = new Run(key, null, [Path.GetFullPath(file)]);
+        run.ContinueFrom(state, offset, line);
+        return run.Execute();
+    }
+
     private sealed class Run : IDisposable
     {
         private readonly IncrementalHash _hmac;
@@ -91,6 +122,11 @@ public static class AuditVerifier
         private BadLine? _bad;
         private long _regionStart;
 
+        // Where the first file is read from (a continuation), and where the last verified record ends.
+        private long _startOffset;
+        private long _startLine;
+        private long _endOffset;
+
         // The first failure, and what the rest of the input still has to tell about it.
         private AuditVerificationFailure? _failure;
         private bool _needAnyVerified;
@@ -106,6 +142,27 @@ public static class AuditVerifier
             }
 
             _files = files;
+        }
+
+        public void ContinueFrom(AuditChainState? state, long offset, long line)
+        {
+            _startOffset = offset;
+            _startLine = line;
+            _endOffset = offset;
+            _lastLine = line;
+            _lastFile = _files[0];
+            if (state is { } s)
+            {
+                _started = true;
+                _expected = s.Sequence + 1;
+                _prev = s.Mac;
+                _count = s.Count;
+                _firstSequence = s.FirstSequence;
+                _startsAtGenesis = s.StartsAtGenesis;
+                _lastSequence = s.Sequence;
+                _lastMac = s.Mac;
+                _anyVerified = true;
+            }
         }
 
         public AuditVerificationResult Execute()
@@ -133,7 +190,12 @@ public static class AuditVerifier
                 _count > 0 ? new AuditAnchor(_lastSequence, _lastMac.ToBase64()) : null,
                 _startsAtGenesis,
                 _recoveries,
-                _failure);
+                _failure)
+            {
+                EndState = _count > 0 ? new AuditChainState(_lastSequence, _lastMac, _count, _firstSequence, _startsAtGenesis) : null,
+                EndOffset = _endOffset,
+                EndLine = _lastLine,
+            };
         }
 
         public void Dispose()
@@ -145,10 +207,14 @@ public static class AuditVerifier
         /// <returns><see langword="false"/> when nothing more needs to be read.</returns>
         private bool VerifyFile(string file)
         {
-            using var reader = new AuditLineReader(file, AuditRecordFormat.MaxLineBytes);
-            long lineNumber = 0;
+            // Only the first file of a continuation starts after a verified prefix.
+            var startOffset = _startOffset;
+            var lineNumber = _startLine;
+            _startOffset = 0;
+            _startLine = 0;
+            using var reader = new AuditLineReader(file, AuditRecordFormat.MaxLineBytes, startOffset);
             _bad = null;
-            _regionStart = 0;
+            _regionStart = startOffset;
             _regionHash.GetHashAndReset();
             while (reader.TryRead(out var line, out var offset, out var terminated, out var overLong))
             {
@@ -300,6 +366,7 @@ public static class AuditVerifier
             _lastLine = lineNumber;
             _count++;
             _regionStart = offset + length + 1;
+            _endOffset = _regionStart;
         }
 
         private void Fail(AuditFailureKind kind, string file, long line, long? sequence, string message)

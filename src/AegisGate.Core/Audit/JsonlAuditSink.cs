@@ -90,6 +90,14 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
     public string? KeyFilePath => _keyFilePath;
 
     /// <summary>
+    /// Gets a value indicating whether the trail is failed: the last attempt to open it or to write to it failed and no
+    /// record has been written since. While it is, records are refused (<see cref="AuditTrail"/> denies with
+    /// <see cref="AegisErrorCodes.AuditUnavailable"/> when audit is fail-closed); every write retries, and the first
+    /// one that succeeds clears it.
+    /// </summary>
+    public bool IsFaulted => Volatile.Read(ref _failed);
+
+    /// <summary>
     /// Records an event. Completes when the record is written to the operating system (and fsync'd with
     /// <c>FlushToDisk</c>); faults with an <see cref="IOException"/> (often <see cref="AuditSinkException"/>) when it
     /// could not be recorded. Cancellation is observed only before the record joins the chain: once queued, the call

@@ -13,7 +13,8 @@ public static class AegisComplianceServiceCollectionExtensions
     /// <summary>
     /// Adds compliance reporting (idempotent): <see cref="ComplianceFrameworkRegistry"/> with the eight built-in
     /// frameworks plus <c>AegisGate:Compliance:FrameworkFiles</c>, <see cref="ComplianceEvaluator"/>, and the Core
-    /// evidence providers (audit, licence, encryption, Kestrel TLS configuration, detection canaries).
+    /// evidence providers (audit settings, live audit-chain verification, licence, encryption, Kestrel TLS
+    /// configuration, detection canaries).
     /// </summary>
     /// <param name="builder">The AegisGate builder.</param>
     /// <returns>The builder, so that calls can be chained.</returns>
@@ -61,6 +62,8 @@ public static class AegisComplianceServiceCollectionExtensions
             sp.GetRequiredService<ILogger<ComplianceEvaluator>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplianceEvidenceProvider, CoreEvidenceProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplianceEvidenceProvider, DetectionEvidenceProvider>());
+        services.TryAddSingleton(static sp => new IncrementalAuditVerifier(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IncrementalAuditVerifier>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplianceEvidenceProvider, AuditChainEvidenceProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ComplianceStartup>());
         return builder;
     }

@@ -82,7 +82,7 @@ public static class ComplianceEvidenceIds
     /// <summary>The audit trail is hash-chained with a configured key, so changes are detectable. Reported by Core.</summary>
     public const string AuditTamperEvident = "audit.tamper-evident";
 
-    /// <summary>The audit trail on disk verifies end to end (chain intact). Reported by the audit trail.</summary>
+    /// <summary>The live audit trail on disk verifies (chain intact, nothing deleted from the end since the last check). Reported by Core (incremental verification of the JSONL chain).</summary>
     public const string AuditVerified = "audit.verified";
 
     /// <summary>The licence is not invalid (none = community, or a valid key). Reported by Core.</summary>
@@ -115,6 +115,9 @@ public static class ComplianceEvidenceIds
     /// <summary>HTTP API requests are rate-limited per principal. Reported by the HTTP pillar.</summary>
     public const string HttpRateLimiting = "http.rate-limiting";
 
+    /// <summary>HTTP request bodies, their decoding and parsing are bounded (size, decompression ratio, JSON depth, form fields). Reported by the HTTP pillar.</summary>
+    public const string HttpRequestLimits = "http.request-limits";
+
     /// <summary>HTTP request bodies are scanned and blocked by policy. Reported by the HTTP pillar.</summary>
     public const string HttpRequestScanning = "http.request-scanning";
 
@@ -129,6 +132,9 @@ public static class ComplianceEvidenceIds
 
     /// <summary>MCP upstream servers are pinned and validated (stdio command allow-list, package pinning). Reported by the MCP pillar.</summary>
     public const string McpSupplyChain = "mcp.supply-chain";
+
+    /// <summary>Browser requests to MCP endpoints are limited to allow-listed origins (DNS-rebinding and cross-site protection). Reported by the MCP pillar.</summary>
+    public const string McpOriginAllowlist = "mcp.origin-allowlist";
 
     /// <summary>A2A peers authenticate with client certificates (mTLS). Reported by the A2A pillar.</summary>
     public const string A2AMtls = "a2a.mtls";
@@ -148,7 +154,7 @@ public static class ComplianceEvidenceIds
         [AuditEnabled] = "Decisions are recorded in the audit trail (Core).",
         [AuditFailClosed] = "Requests are denied when their audit record cannot be written (Core).",
         [AuditTamperEvident] = "The audit trail is hash-chained with a configured key (Core).",
-        [AuditVerified] = "The audit trail on disk verifies end to end (audit trail).",
+        [AuditVerified] = "The live audit trail on disk verifies (Core, incremental verification).",
         [LicenseValid] = "The licence is not invalid (Core).",
         [CryptoAtRest] = "Stored state is encrypted at rest (Core).",
         [Tls13] = "HTTPS endpoints accept TLS 1.3 only (Core configuration, AspNetCore live handshake).",
@@ -159,11 +165,13 @@ public static class ComplianceEvidenceIds
         [HttpAuthentication] = "HTTP API requests are authenticated (HTTP pillar).",
         [HttpRbac] = "HTTP API permissions are enforced by role (HTTP pillar).",
         [HttpRateLimiting] = "HTTP API requests are rate-limited (HTTP pillar).",
+        [HttpRequestLimits] = "HTTP request bodies and their parsing are bounded (HTTP pillar).",
         [HttpRequestScanning] = "HTTP request bodies are scanned (HTTP pillar).",
         [HttpResponseRedaction] = "PII and secrets in HTTP responses are redacted (HTTP pillar).",
         [McpToolAuthorization] = "MCP tool calls are authorized (MCP pillar).",
         [McpOutputScanning] = "MCP tool output is scanned (MCP pillar).",
         [McpSupplyChain] = "MCP upstream servers are pinned and validated (MCP pillar).",
+        [McpOriginAllowlist] = "Browser origins of MCP requests are allow-listed (MCP pillar).",
         [A2AMtls] = "A2A peers authenticate with mTLS (A2A pillar).",
         [A2AMessageIntegrity] = "A2A messages are HMAC-signed with replay protection (A2A pillar).",
         [A2ACapabilities] = "A2A agents are limited to granted capabilities (A2A pillar).",

@@ -66,4 +66,10 @@ internal static partial class Log
 
     [LoggerMessage(1532, LogLevel.Warning, "Compliance evidence provider {Provider} failed or timed out; the controls needing its evidence fail.", EventName = "ComplianceProviderFailed")]
     public static partial void ComplianceProviderFailed(this ILogger logger, string provider, Exception? exception);
+
+    [LoggerMessage(1533, LogLevel.Error, "The live audit trail does not verify: {Failure}", EventName = "AuditChainVerificationFailed")]
+    public static partial void AuditChainVerificationFailed(this ILogger logger, string failure);
+
+    [LoggerMessage(1534, LogLevel.Debug, "Audit trail verified ({Mode}): {Records} record(s), {Bytes} byte(s) read, head sequence {Head}.", EventName = "AuditChainVerified")]
+    public static partial void AuditChainVerified(this ILogger logger, string mode, long records, long bytes, long head);
 }

@@ -3,6 +3,7 @@ using AegisGate.Audit;
 using AegisGate.Configuration;
 using AegisGate.Detection;
 using AegisGate.Mcp;
+using AegisGate.Mcp.Compliance;
 using AegisGate.Mcp.Filtering;
 using AegisGate.Mcp.Http;
 using AegisGate.Mcp.RateLimiting;
@@ -26,7 +27,8 @@ public static class AegisMcpServiceCollectionExtensions
     /// Adds the MCP pillar: options (section <c>AegisGate:Mcp</c>, validated on start), the session registry, rate
     /// limiter, budgets, tool pins, the risk-matrix authorizer, the stdio launcher and the pipelines
     /// <see cref="McpPipelines.Transport"/>, <see cref="McpPipelines.Message"/>, <see cref="McpPipelines.Output"/>,
-    /// <see cref="McpPipelines.Audit"/> and <see cref="McpPipelines.Stdio"/>. Idempotent.
+    /// <see cref="McpPipelines.Audit"/> and <see cref="McpPipelines.Stdio"/>, plus the pillar's compliance evidence
+    /// (<c>mcp.*</c>, used when <c>AddAegisCompliance()</c> is registered). Idempotent.
     /// </summary>
     /// <param name="builder">The AegisGate builder.</param>
     /// <returns>The builder.</returns>
@@ -57,6 +59,8 @@ public static class AegisMcpServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<AuditTrail>(sp, sink)
             : null!);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, McpSessionSweeper>());
+        services.TryAddSingleton<McpGuardState>();
+        builder.AddComplianceEvidence<McpEvidenceProvider>();
 
         builder.AddPipeline(McpPipelines.Transport, static (pipeline, sp) =>
         {

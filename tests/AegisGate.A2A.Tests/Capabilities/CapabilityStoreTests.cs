@@ -97,14 +97,31 @@ public sealed class CapabilityStoreTests
     }
 
     [Test]
-    public async Task SetAgentAsync_NoAuditTrail_IsRefused()
+    public async Task SetAgentAsync_AuditFails_NothingIsWritten()
     {
+        _sink.Setup(s => s.WriteAsync(It.IsAny<AuditEvent>(), It.IsAny<CancellationToken>())).Returns(() => ValueTask.FromException(new IOException("disk full")));
         using var store = Open();
 
-        var result = await store.SetAgentAsync("agent-b", ["get_task"], "ops", null, null, CancellationToken.None);
+        var result = await store.SetAgentAsync("agent-b", ["get_task"], "ops", _audit, null, CancellationToken.None);
 
         Assert.That(result.Status, Is.EqualTo(CapabilityChangeStatus.AuditUnavailable));
-        Assert.That(File.Exists(_json), Is.False);
+        Assert.That(result.Decision.Code, Is.EqualTo(AegisErrorCodes.AuditUnavailable));
+        Assert.That(File.Exists(_json), Is.False, "a change is audited before it is written");
+    }
+
+    [Test]
+    public async Task SetAgentAsync_SaveFails_IsAuditedAsNotApplied()
+    {
+        using var store = Open();
+        store.BeforeRename = static _ => throw new IOException("simulated crash");
+
+        var result = await store.SetAgentAsync("agent-b", ["get_task"], "ops", _audit, "r9", CancellationToken.None);
+
+        Assert.That(result.Status, Is.EqualTo(CapabilityChangeStatus.PersistFailed));
+        Assert.That(result.Decision.Code, Is.EqualTo(AegisErrorCodes.InternalError));
+        _sink.Verify(s => s.WriteAsync(It.Is<AuditEvent>(e => e.Operation == "a2a.capabilities.set" && e.Decision == "allow"), It.IsAny<CancellationToken>()), Times.Once);
+        _sink.Verify(s => s.WriteAsync(It.Is<AuditEvent>(e => e.Operation == "a2a.capabilities.set" && e.Decision == "deny" && e.Code == AegisErrorCodes.InternalError && e.RequestId == "r9"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(store.Current.Agents.ContainsKey("agent-b"), Is.False);
     }
 
     [Test]

@@ -2,6 +2,7 @@ using AegisGate.A2A.Tests.Support;
 using AegisGate.TestUtilities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AegisGate.A2A.Tests.Http;
 
@@ -71,6 +72,14 @@ public sealed class A2AFailClosedTests
         var ex = Assert.ThrowsAsync<InvalidOperationException>(async () => await A2ATestServer.StartAsync(registerLicense: false));
 
         Assert.That(ex!.Message, Does.Contain("ILicenseProvider"));
+    }
+
+    [Test]
+    public void UseAegisA2A_NoAuditSink_FailsAtStart()
+    {
+        var ex = Assert.ThrowsAsync<InvalidOperationException>(async () => await A2ATestServer.StartAsync(services => services.RemoveAll<AegisGate.Audit.IAuditSink>()));
+
+        Assert.That(ex!.Message, Does.Contain("IAuditSink"));
     }
 
     [Test]

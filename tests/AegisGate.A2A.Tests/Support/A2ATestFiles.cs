@@ -35,13 +35,13 @@ internal sealed class A2ATestFiles
 
     public static string KeyIdFor(string agent) => agent == OwnKeyAgent ? OwnKeyId : SharedKeyId;
 
-    public void WriteConfig(string extraRateAgents = "", int skewSeconds = 300, int maxBodyBytes = 65536, int nonceCapacity = 1000)
+    public void WriteConfig(string extraRateAgents = "", int skewSeconds = 300, int maxBodyBytes = 65536, int nonceCapacity = 1000, string revocationMode = "no_check", string trustedCaFiles = "ca.crt.pem")
         => File.WriteAllText(ConfigPath, $$"""
             identity:
               source: san_uri
               san_uri_prefix: "{{UriPrefix}}"
-              trusted_ca_files: [ca.crt.pem]
-              revocation_mode: no_check
+              trusted_ca_files: [{{trustedCaFiles}}]
+              revocation_mode: {{revocationMode}}
               validation_cache_seconds: 0
             integrity:
               max_clock_skew_seconds: {{skewSeconds}}

@@ -17,7 +17,7 @@ internal static class TestPki
         return request.CreateSelfSigned(now.AddDays(-30), now.AddYears(2));
     }
 
-    public static X509Certificate2 IssueAgent(X509Certificate2 ca, string commonName, string? sanUri, bool clientAuth = true, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    public static X509Certificate2 IssueAgent(X509Certificate2 ca, string commonName, string? sanUri, bool clientAuth = true, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string? crlDistributionPoint = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
@@ -32,6 +32,11 @@ internal static class TestPki
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(clientAuth ? "1.3.6.1.5.5.7.3.2" : "1.3.6.1.5.5.7.3.1")], false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        if (crlDistributionPoint is not null)
+        {
+            request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crlDistributionPoint]));
+        }
+
         var start = notBefore ?? DateTimeOffset.Now.AddMinutes(-5);
         var end = notAfter ?? DateTimeOffset.Now.AddYears(1);
         using var issued = request.Create(ca, start, end, RandomNumberGenerator.GetBytes(16));

@@ -186,12 +186,8 @@ public sealed class A2AMtlsIntegrationTests
         var denied = await SendAsync(_env.Agent("agent-b"), "agent-b", "send_message", "SendMessage");
         Assert.That(denied.Code, Is.EqualTo(A2AErrorCodes.CapabilityDenied));
 
-        using (var admin = _host.CreateClient(null))
-        {
-            admin.DefaultRequestHeaders.Add("X-API-Key", A2AKestrelHost.AdminKey);
-            using var put = await admin.PutAsync(new Uri("/api/v1/admin/a2a/agents/agent-b", UriKind.Relative), new StringContent("{\"capabilities\":[\"send_message\",\"get_task\"]}", Encoding.UTF8, "application/json"));
-            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
-        }
+        var put = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", A2AKestrelHost.AdminKey, "{\"capabilities\":[\"send_message\",\"get_task\"]}");
+        Assert.That(put.Status, Is.EqualTo(HttpStatusCode.OK), put.Body);
 
         await _host.DisposeAsync();
         _host = await A2AKestrelHost.StartAsync(_env);
@@ -202,27 +198,51 @@ public sealed class A2AMtlsIntegrationTests
     }
 
     [Test]
-    public async Task AdminApi_WithoutAdminRole_IsRefused()
+    public async Task AdminApi_WithoutManagePermission_IsRefusedByHttpRbac()
     {
-        using var anonymous = _host.CreateClient(null);
-        using var response = await anonymous.PutAsync(new Uri("/api/v1/admin/a2a/agents/agent-b", UriKind.Relative), new StringContent("{\"capabilities\":[\"send_message\"]}", Encoding.UTF8, "application/json"));
+        var anonymous = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", apiKey: null, "{\"capabilities\":[\"send_message\"]}");
+        var operatorRole = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", A2AKestrelHost.OperatorKey, "{\"capabilities\":[\"send_message\"]}");
+        var read = await _host.AdminAsync(HttpMethod.Get, "/capabilities", A2AKestrelHost.OperatorKey);
 
-        Assert.That((int)response.StatusCode, Is.EqualTo(401).Or.EqualTo(403));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(anonymous.Status, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(anonymous.Code, Is.EqualTo(AegisGate.AspNetCore.HttpErrorCodes.AuthMissing));
+            Assert.That(operatorRole.Status, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(operatorRole.Code, Is.EqualTo(AegisGate.AspNetCore.HttpErrorCodes.RbacDenied));
+            Assert.That(read.Code, Is.EqualTo(AegisGate.AspNetCore.HttpErrorCodes.RbacDenied));
+            Assert.That(File.Exists(_env.Files.PersistencePath), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task AdminApi_InvalidInput_AnswersHttpValidationCodes()
+    {
+        var unknown = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", A2AKestrelHost.AdminKey, "{\"capabilities\":[\"root_shell\"]}");
+        var shape = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", A2AKestrelHost.AdminKey, "{\"capabilities\":{}}");
+        var malformed = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", A2AKestrelHost.AdminKey, "{\"capabilities\":");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(unknown.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(unknown.Code, Is.EqualTo(AegisGate.AspNetCore.HttpErrorCodes.RequestInvalid));
+            Assert.That(unknown.Body, Does.Not.Contain("root_shell\"]"), "the problem body does not echo the request");
+            Assert.That(shape.Code, Is.EqualTo(AegisGate.AspNetCore.HttpErrorCodes.RequestInvalid));
+            Assert.That(malformed.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(malformed.Code, Is.EqualTo(AegisGate.AspNetCore.HttpErrorCodes.JsonInvalid));
+        }
     }
 
     [Test]
     public async Task CrashBetweenWriteAndRename_LosesNothing_AfterRestart()
     {
-        using (var admin = _host.CreateClient(null))
-        {
-            admin.DefaultRequestHeaders.Add("X-API-Key", A2AKestrelHost.AdminKey);
-            using var first = await admin.PutAsync(new Uri("/api/v1/admin/a2a/agents/agent-b", UriKind.Relative), new StringContent("{\"capabilities\":[\"send_message\"]}", Encoding.UTF8, "application/json"));
-            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var first = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", A2AKestrelHost.AdminKey, "{\"capabilities\":[\"send_message\"]}");
+        Assert.That(first.Status, Is.EqualTo(HttpStatusCode.OK), first.Body);
 
-            _host.Runtime.Capabilities.BeforeRename = static _ => throw new IOException("simulated crash between write and rename");
-            using var second = await admin.PutAsync(new Uri("/api/v1/admin/a2a/agents/agent-b", UriKind.Relative), new StringContent("{\"capabilities\":[]}", Encoding.UTF8, "application/json"));
-            Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        }
+        _host.Runtime.Capabilities.BeforeRename = static _ => throw new IOException("simulated crash between write and rename");
+        var second = await _host.AdminAsync(HttpMethod.Put, "/agents/agent-b", A2AKestrelHost.AdminKey, "{\"capabilities\":[]}");
+        Assert.That(second.Status, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(second.Code, Is.EqualTo(AegisErrorCodes.InternalError));
 
         await _host.DisposeAsync();
         _host = await A2AKestrelHost.StartAsync(_env);

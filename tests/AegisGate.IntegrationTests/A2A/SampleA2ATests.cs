@@ -79,6 +79,22 @@ public sealed class SampleA2ATests
     }
 
     [Test]
+    public async Task AdminApi_BehindHttpPillar_NeedsTheManagePermission()
+    {
+        using var anonymous = _host.CreateClient();
+        using var denied = await anonymous.GetAsync(new Uri("/api/v1/admin/a2a/capabilities", UriKind.Relative));
+        using var admin = _host.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-API-Key", _host.ApiKey);
+        using var allowed = await admin.GetAsync(new Uri("/api/v1/admin/a2a/capabilities", UriKind.Relative));
+
+        Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await denied.Content.ReadAsStringAsync(), Does.Contain(AegisGate.AspNetCore.HttpErrorCodes.AuthMissing));
+        Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var map = JsonDocument.Parse(await allowed.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(map.GetProperty("agents").GetProperty(DevCertificates.DemoAgentId).GetProperty("source").GetString(), Is.EqualTo("yaml"));
+    }
+
+    [Test]
     [CancelAfter(240_000)]
     public async Task OfficialJsClient_OverMtlsWithSigningFetch_Interoperates()
     {
