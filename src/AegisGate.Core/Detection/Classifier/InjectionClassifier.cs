@@ -40,6 +40,13 @@ public sealed class InjectionClassifier
     /// <summary>Gets the model.</summary>
     public IInjectionModel Model { get; }
 
+    /// <summary>Creates a classifier over the model embedded in AegisGate.Core (what <c>AddAegisDetection</c> registers by default).</summary>
+    /// <param name="options">The thresholds; <see langword="null"/> uses the model's own operating points.</param>
+    /// <returns>The classifier.</returns>
+    /// <exception cref="InjectionModelLoadException">The embedded model is missing or invalid.</exception>
+    public static InjectionClassifier CreateEmbedded(InjectionClassifierOptions? options = null) =>
+        new(HashedLinearInjectionModel.LoadEmbedded(), Options.Create(options ?? new InjectionClassifierOptions()));
+
     /// <summary>Returns the threshold that applies to content from <paramref name="source"/>.</summary>
     /// <param name="source">The content source.</param>
     /// <returns>The threshold (calibrated probability).</returns>

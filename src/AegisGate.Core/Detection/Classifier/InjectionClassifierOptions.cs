@@ -19,6 +19,14 @@ public sealed class InjectionClassifierOptions
     /// <summary>The configuration section name, relative to <c>AegisGate</c>.</summary>
     public const string SectionName = "Detection:Classifier";
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the detection engine runs the classifier. Turning it off is an explicit
+    /// downgrade to the lexical signals alone (logged at start-up as a warning); it never happens because a model is
+    /// missing or broken — that stops the host.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Gets or sets the path of a model file to use instead of the embedded model (for a retrained model).</summary>
     /// <value>The default value is <see langword="null"/>: the model embedded in AegisGate.Core. A missing or invalid file stops the host.</value>
     public string? ModelPath { get; set; }

@@ -13,7 +13,7 @@ internal static partial class InjectionRules
 {
     public const string EncodedPayloadId = "injection.encoded_payload";
     public const string HiddenCharactersId = "injection.hidden_characters";
-    public const string ModelId = "injection.model";
+    public const string ClassifierId = "injection.classifier";
 
     private const RegexOptions O = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
     private const RegexOptions Cs = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
@@ -64,7 +64,7 @@ internal static partial class InjectionRules
         yield return new HiddenHtmlRule(Descriptor("hidden_html", "Hidden HTML instructions", 0.7, DetectionSeverity.High, "Instructions in HTML comments or invisible elements (display:none, font-size:0, white text).", Mappings.Indirect), ["<!--", "display", "visibility", "font-size", "opacity", "color"], HiddenHtml());
         yield return new InjectionSignalRule(Descriptor("hidden_characters", "Hidden characters", 1.0, DetectionSeverity.High, "Unicode tag characters that spell text, or zero-width/bidi characters inside words (scored by the engine).", Mappings.Obfuscation), ["\u0000never"], 1.0);
         yield return new InjectionSignalRule(Descriptor("encoded_payload", "Encoded injection payload", 0.8, DetectionSeverity.High, "Injection signals found inside base64/hex/percent/HTML/escape-encoded text (scored by the engine).", Mappings.Obfuscation), ["\u0000never"], 0.8);
-        yield return new InjectionSignalRule(Descriptor("model", "Trained injection classifier", 0.9, DetectionSeverity.High, "The registered IInjectionModel alone judged the text an injection (issue 8); never fires without a model.", Mappings.Injection), ["\u0000never"], 1.0);
+        yield return new InjectionSignalRule(Descriptor("classifier", "Trained injection classifier", 0.9, DetectionSeverity.High, "The injection classifier (the model embedded in AegisGate.Core, or your IInjectionModel) combined with the lexical signals reached the threshold of the content's source (scored by the engine).", Mappings.Injection), ["\u0000never"], 1.0);
     }
 
     private static DetectionRuleDescriptor Descriptor(string id, string name, double weight, DetectionSeverity severity, string description, string[] mappings)
