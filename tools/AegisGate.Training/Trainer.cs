@@ -41,6 +41,12 @@ internal sealed record TrainingOptions
 
     public int Folds { get; init; } = 5;
 
+    /// <summary>Gets a value indicating whether the operating points are chosen on the confidence the engine uses (model pooled with the lexical signals) rather than on the model alone.</summary>
+    public bool LexicalOperatingPoints { get; init; } = true;
+
+    /// <summary>Gets a path to write the validation split to as JSON Lines (text, label, category), for <c>aegisgate eval</c>.</summary>
+    public string? ValidationOutPath { get; init; }
+
     public int ValidationEvery { get; init; } = 5;
 
     public double DuplicateThreshold { get; init; } = 0.5;

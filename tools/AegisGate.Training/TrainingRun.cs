@@ -75,8 +75,13 @@ internal static class TrainingRun
 
         var calibration = Trainer.FitPlatt(oof, train.Select(r => r.IsAttack).ToList());
         var oofProbability = oof.Select(z => Trainer.Sigmoid((calibration.A * z) + calibration.B)).ToArray();
-        var benignOof = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => oofProbability[x.i]).ToList();
-        var triggerOof = train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => oofProbability[x.i]).ToList();
+        // The engine compares the model's probability pooled with the lexical probability (noisy-OR) with the thresholds,
+        // so the operating points are chosen on that same combined confidence (rules are not trained, so this is not a leak).
+        var trainLexical = options.LexicalOperatingPoints ? LexicalSignals.Compute(train) : new double[train.Count];
+        var validationLexical = options.LexicalOperatingPoints ? LexicalSignals.Compute(validation) : new double[validation.Count];
+        var oofCombined = oofProbability.Select((p, i) => InjectionConfidence.Combine(p, trainLexical[i])).ToArray();
+        var benignOof = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => oofCombined[x.i]).ToList();
+        var triggerOof = train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => oofCombined[x.i]).ToList();
         var recommended = Math.Max(Trainer.ThresholdAtFpr(benignOof, options.TargetFpr), triggerOof.Count > 0 ? Trainer.ThresholdAtFpr(triggerOof, options.TriggerTargetFpr) : 0);
         var sensitive = Math.Min(recommended, Trainer.ThresholdAtFpr(benignOof, options.SensitiveFpr));
         recommended = Math.Clamp(recommended, 1e-4, 0.9999);
@@ -96,11 +101,20 @@ internal static class TrainingRun
         report.AppendLine(inv, $"- features: word 1–{options.WordNgramMax}-grams + char {options.CharNgramMin}–{options.CharNgramMax}-grams, 2^{options.BucketBits} int8 buckets, window {options.WindowTokens} tokens (half overlap), norm n^{options.NormExponent}");
         report.AppendLine(inv, $"- training: logistic regression, AdaGrad SGD, {options.Epochs} epochs, lr {options.LearningRate}, L2 {options.L2}, benign weight {options.BenignWeight}, seed {options.Seed}");
         report.AppendLine(inv, $"- calibration (Platt, {options.Folds}-fold out-of-fold logits): A = {calibration.A:F4}, B = {calibration.B:F4}");
-        report.AppendLine(inv, $"- thresholds (out-of-fold, calibrated probability): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
+        report.AppendLine(inv, $"- thresholds (out-of-fold, {(options.LexicalOperatingPoints ? "model pooled with the lexical signals" : "model alone")}): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
         report.AppendLine(inv, $"- model: {bytes.Length:N0} bytes, id `{shipped.Name}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`").AppendLine();
 
-        var summary = AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
-        _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation)", train, trainScores, recommended, sensitive);
+        var validationCombined = validationScores.Select((p, i) => InjectionConfidence.Combine(p, validationLexical[i])).ToList();
+        var summary = options.LexicalOperatingPoints
+            ? AppendMetrics(report, "Validation split (held back): model pooled with the lexical signals, as the engine runs it", validation, validationCombined, recommended, sensitive)
+            : AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
+        if (options.LexicalOperatingPoints)
+        {
+            _ = AppendMetrics(report, "Validation split (held back): model alone", validation, validationScores, recommended, sensitive);
+            _ = AppendMetrics(report, "Training split, out-of-fold: model pooled with the lexical signals", train, oofCombined, recommended, sensitive);
+        }
+
+        _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation): model alone", train, trainScores, recommended, sensitive);
         if (options.DumpPath is not null)
         {
             var lines = train.Select((r, i) => (Split: "oof", Row: r, Score: oofProbability[i]))
@@ -108,6 +122,12 @@ internal static class TrainingRun
                 .OrderBy(x => x.Score)
                 .Select(x => string.Create(inv, $"{x.Split}\t{(x.Row.IsAttack ? "attack" : "benign")}\t{x.Row.Family}\t{x.Score:F4}\t{x.Row.Text.ReplaceLineEndings(" ")[..Math.Min(300, x.Row.Text.ReplaceLineEndings(" ").Length)]}"));
             File.WriteAllLines(options.DumpPath, lines);
+        }
+
+        if (options.ValidationOutPath is not null)
+        {
+            File.WriteAllLines(options.ValidationOutPath, validation.Select(r => System.Text.Json.JsonSerializer.Serialize(
+                new Dictionary<string, string> { ["text"] = r.Text, ["label"] = r.IsAttack ? "attack" : "benign", ["category"] = r.Family })));
         }
 
         return new TrainingResult(bytes, report.ToString(), summary.Recall, summary.BenignFpr, summary.TriggerFpr);
