@@ -53,13 +53,14 @@ public static class SampleApp
             });
         });
 
+        builder.AddSampleAuthentication(apiKey);
         builder.Services.AddAegisGate(builder.Configuration.GetSection(AegisGateOptions.SectionName))
             .AddAegisHealthChecks()
             .AddAegisDetection(builder.Configuration.GetSection("AegisGate:Detection"))
             .AddSampleGovernance(builder.Configuration)
-            .AddSampleHttp(apiKey)
+            .AddSampleHttp()
             .AddSampleA2A(builder, dataDir);
-        builder.AddSampleMcp(apiKey, dataDir);
+        builder.AddSampleMcp(dataDir);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -21,11 +21,10 @@ public static class SampleHttp
     /// </summary>
     public static readonly string[] OtherPillarPrefixes = ["/mcp", "/a2a", "/api/v1/a2a", "/.well-known/agent-card.json"];
 
-    /// <summary>Registers the HTTP pillar and the dev API key as an <c>admin</c> principal.</summary>
+    /// <summary>Registers the HTTP pillar (the dev API key is registered as an <c>admin</c> principal in <c>SampleAuthentication</c>).</summary>
     /// <param name="builder">The AegisGate builder.</param>
-    /// <param name="apiKey">The sample's dev API key.</param>
     /// <returns>The builder.</returns>
-    public static IAegisBuilder AddSampleHttp(this IAegisBuilder builder, SampleApiKey apiKey)
+    public static IAegisBuilder AddSampleHttp(this IAegisBuilder builder)
     {
         builder.AddAegisHttp(options =>
         {
@@ -36,8 +35,6 @@ public static class SampleHttp
             options.ScanPolicies.TryAdd(InfrastructurePolicy, new AegisScanPolicyOptions { Response = AegisScanAction.None });
             options.ScanPolicies.TryAdd("demo-stream", new AegisScanPolicyOptions { Query = AegisScanAction.Monitor, Response = AegisScanAction.Redact });
         });
-        builder.Services.Configure<AegisApiKeyOptions>(AegisApiKeyDefaults.AuthenticationScheme, options =>
-            options.Keys.Add(new ApiKeyEntry { Principal = AdminPrincipal, Hash = apiKey.Hash, Roles = [AegisRoles.Admin] }));
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvalCommand.Create(stdout, stderr));
+        root.Subcommands.Add(McpCommand.Create(stdout, stderr));
         return root;
     }
 

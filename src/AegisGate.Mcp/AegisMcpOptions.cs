@@ -154,6 +154,27 @@ public sealed class McpInputOptions
     /// <summary>Gets or sets a value indicating whether URIs may point at loopback, private, link-local or metadata addresses.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowPrivateNetworkUris { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether DNS host names in URIs are resolved and every address they resolve to is
+    /// checked (<see cref="McpErrorCodes.InputUnsafeUri"/>). A name that does not resolve, or not in time, is denied.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ResolveHostNames { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how long resolving the host names of one message may take before it is denied with
+    /// <see cref="McpErrorCodes.InputUriResolutionTimeout"/>. Keep it below <c>AegisGate:CheckTimeout</c> (otherwise the
+    /// pipeline's own timeout denies first, with <c>AEGIS_CHECK_TIMEOUT</c>).
+    /// </summary>
+    /// <value>The default value is 1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan HostResolutionTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the most distinct host names one message may name; more are denied with <see cref="McpErrorCodes.InputUnsafeUri"/>.</summary>
+    /// <value>The default value is 8.</value>
+    [Range(1, 64)]
+    public int MaxHostsPerRequest { get; set; } = 8;
 }
 
 /// <summary>What the injection detector does with server output.</summary>

@@ -29,6 +29,15 @@ internal static partial class McpLog
     [LoggerMessage(3007, LogLevel.Warning, "Server-to-client request {Method} blocked.", EventName = "McpServerRequestBlocked")]
     public static partial void ServerRequestBlocked(ILogger logger, string method);
 
+    [LoggerMessage(3008, LogLevel.Information, "The MCP tool lock file {Path} changed; its pins are now in force.", EventName = "McpPinsReloaded")]
+    public static partial void PinsReloaded(ILogger logger, string path);
+
+    [LoggerMessage(3009, LogLevel.Error, "The MCP tool lock file {Path} could not be applied ({Error}); the last good pins stay in force.", EventName = "McpPinsReloadFailed")]
+    public static partial void PinsReloadFailed(ILogger logger, string path, string error);
+
+    [LoggerMessage(3012, LogLevel.Error, "The MCP tool lock file {Path} could not be updated ({Error}); the tool stays unapproved.", EventName = "McpPinsPersistFailed")]
+    public static partial void PinsPersistFailed(ILogger logger, string path, string error);
+
     [LoggerMessage(3010, LogLevel.Information, "Stdio server {Server} launched through the validator ({Command}).", EventName = "McpStdioLaunched")]
     public static partial void StdioLaunched(ILogger logger, string server, string command);
 

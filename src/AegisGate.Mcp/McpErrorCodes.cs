@@ -76,8 +76,14 @@ public static class McpErrorCodes
     /// <summary>An argument or resource URI holds a path-traversal sequence. 400.</summary>
     public const string InputPathTraversal = "MCP_INPUT_PATH_TRAVERSAL";
 
-    /// <summary>An argument or resource URI points to a private, loopback, link-local or metadata address, or uses a disallowed scheme (SSRF). 400.</summary>
+    /// <summary>An argument or resource URI points to (or its host name resolves to) a private, loopback, link-local or metadata address, or uses a disallowed scheme (SSRF). 400.</summary>
     public const string InputUnsafeUri = "MCP_INPUT_UNSAFE_URI";
+
+    /// <summary>A host name in a URI argument or <c>resources/read</c> URI does not resolve (no such host, no addresses), so it cannot be checked for SSRF. 400 (503 when no resolver is configured).</summary>
+    public const string InputUriUnresolved = "MCP_INPUT_URI_UNRESOLVED";
+
+    /// <summary>Resolving the host names of a message took longer than <c>Input:HostResolutionTimeout</c>; unchecked names are denied. 504.</summary>
+    public const string InputUriResolutionTimeout = "MCP_INPUT_URI_RESOLUTION_TIMEOUT";
 
     /// <summary>The detection engine blocked the arguments (injection, secret, exfiltration). 403.</summary>
     public const string InputBlocked = "MCP_INPUT_BLOCKED";

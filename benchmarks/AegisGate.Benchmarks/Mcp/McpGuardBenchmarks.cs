@@ -15,11 +15,15 @@ namespace AegisGate.Benchmarks.Mcp;
 
 /// <summary>
 /// The MCP pipelines alone, as the SDK filters and the middleware run them: the message pipeline for a
-/// <c>tools/call</c> (all seven message guardrails) and the output pipeline for a small tool result.
+/// <c>tools/call</c> (all eight message guardrails) and the output pipeline for a small tool result, with a no-findings
+/// scanner (AegisGate's own cost) and with the real detection engine.
 /// </summary>
 [MemoryDiagnoser]
 public class McpGuardBenchmarks
 {
+    [Params(false, true)]
+    public bool DetectionEngine { get; set; }
+
     private SecurityPipeline _message = null!;
     private SecurityPipeline _output = null!;
     private McpMessage _call = null!;
@@ -32,7 +36,15 @@ public class McpGuardBenchmarks
     {
         var services = new ServiceCollection();
         services.AddLogging(static b => b.ClearProviders());
-        services.AddSingleton<IContentScanner, CleanScanner>();
+        if (DetectionEngine)
+        {
+            services.AddAegisGate().AddAegisDetection();
+        }
+        else
+        {
+            services.AddSingleton<IContentScanner, CleanScanner>();
+        }
+
         services.AddSingleton<IAuditSink, NoOpSink>();
         services.AddAegisGate().AddAegisMcp(static o =>
         {

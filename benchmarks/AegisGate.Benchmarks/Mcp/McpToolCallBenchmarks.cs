@@ -13,13 +13,26 @@ using DescriptionAttribute = System.ComponentModel.DescriptionAttribute;
 
 namespace AegisGate.Benchmarks.Mcp;
 
+/// <summary>What guards the benchmarked server.</summary>
+public enum McpBenchmarkGuard
+{
+    /// <summary>No AegisGate.</summary>
+    None,
+
+    /// <summary><c>AddAegisGuardrails()</c> with a no-findings scanner: AegisGate's own overhead.</summary>
+    GuardrailsStubScanner,
+
+    /// <summary><c>AddAegisGuardrails()</c> with the real detection engine (<c>AddAegisDetection()</c>): what an app pays.</summary>
+    GuardrailsDetectionEngine,
+}
+
 /// <summary>
 /// Added latency per <c>tools/call</c>: the official C# client calls a trivial tool of an in-process SDK server over a
-/// stream transport (a full JSON-RPC round trip), once without AegisGate and once with <c>AddAegisGuardrails()</c>
+/// stream transport (a full JSON-RPC round trip), without AegisGate and with <c>AddAegisGuardrails()</c>
 /// (authentication, method/version allowlists, risk-matrix authorization, pin check, JSON Schema validation, argument
-/// scan, rate limits, budget, per-call timeout, output filtering, audit). The content scanner is a no-findings stand-in
-/// and the audit sink a no-op, so the figure is AegisGate's own overhead; detection cost is measured with the detection
-/// engine's benchmarks.
+/// scan, rate limits, host-name resolution check, budget, per-call timeout, output filtering, audit) — once with a
+/// no-findings scanner (AegisGate's own overhead) and once with the real detection engine scanning the arguments and
+/// the result. The audit sink is a no-op.
 /// </summary>
 [MemoryDiagnoser]
 public class McpToolCallBenchmarks
@@ -28,8 +41,8 @@ public class McpToolCallBenchmarks
     private IHost _host = null!;
     private McpClient _client = null!;
 
-    [Params(false, true)]
-    public bool Guarded { get; set; }
+    [Params(McpBenchmarkGuard.None, McpBenchmarkGuard.GuardrailsStubScanner, McpBenchmarkGuard.GuardrailsDetectionEngine)]
+    public McpBenchmarkGuard Guard { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -41,9 +54,17 @@ public class McpToolCallBenchmarks
         var mcp = builder.Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "bench", Version = "1" })
             .WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream())
             .WithTools<BenchTools>();
-        if (Guarded)
+        if (Guard != McpBenchmarkGuard.None)
         {
-            builder.Services.AddSingleton<IContentScanner, NoFindingsScanner>();
+            if (Guard == McpBenchmarkGuard.GuardrailsDetectionEngine)
+            {
+                builder.Services.AddAegisGate().AddAegisDetection();
+            }
+            else
+            {
+                builder.Services.AddSingleton<IContentScanner, NoFindingsScanner>();
+            }
+
             builder.Services.AddSingleton<IAuditSink, NoOpAuditSink>();
             mcp.AddAegisGuardrails(o =>
             {
@@ -52,13 +73,13 @@ public class McpToolCallBenchmarks
                 o.Authorization.Roles["operator"] = McpToolRisk.High;
                 o.RateLimits.PerPrincipal.TokenLimit = 1_000_000;
                 o.RateLimits.PerPrincipal.TokensPerPeriod = 1_000_000;
-            o.RateLimits.PerPrincipal.Period = TimeSpan.FromMilliseconds(1);
+                o.RateLimits.PerPrincipal.Period = TimeSpan.FromMilliseconds(1);
                 o.RateLimits.PerSession.TokenLimit = 1_000_000;
                 o.RateLimits.PerSession.TokensPerPeriod = 1_000_000;
-            o.RateLimits.PerSession.Period = TimeSpan.FromMilliseconds(1);
+                o.RateLimits.PerSession.Period = TimeSpan.FromMilliseconds(1);
                 o.RateLimits.PerTool.TokenLimit = 1_000_000;
                 o.RateLimits.PerTool.TokensPerPeriod = 1_000_000;
-            o.RateLimits.PerTool.Period = TimeSpan.FromMilliseconds(1);
+                o.RateLimits.PerTool.Period = TimeSpan.FromMilliseconds(1);
                 o.Budgets.MaxCallsPerSession = int.MaxValue;
                 o.Budgets.MaxBytesIn = long.MaxValue;
                 o.Budgets.MaxBytesOut = long.MaxValue;

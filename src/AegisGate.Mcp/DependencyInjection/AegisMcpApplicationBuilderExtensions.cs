@@ -26,6 +26,7 @@ public static class AegisMcpApplicationBuilderExtensions
         var endpoint = new AegisMcpEndpointOptions();
         configure?.Invoke(endpoint);
         var sdkGuarded = app.ApplicationServices.GetService<AegisMcpGuardrailsMarker>() is not null;
+        app.ApplicationServices.GetService<AegisGate.Mcp.Sessions.McpGuardedPaths>()?.Add(endpoint.Path);
         app.ApplicationServices.GetService<AegisGate.Mcp.Compliance.McpGuardState>()?.Record(endpoint.Path, endpoint.Mode != McpGuardMode.Auto ? endpoint.Mode : sdkGuarded ? McpGuardMode.Transport : McpGuardMode.Full);
         return app.UseMiddleware<AegisMcpMiddleware>(endpoint, sdkGuarded);
     }

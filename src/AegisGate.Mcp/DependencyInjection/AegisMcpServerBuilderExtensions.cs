@@ -2,6 +2,8 @@ using AegisGate.Mcp;
 using AegisGate.Mcp.Resources;
 using AegisGate.Mcp.Sdk;
 using AegisGate.Mcp.Sessions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
@@ -18,6 +20,13 @@ public static class AegisMcpServerBuilderExtensions
     /// every transport. On Streamable HTTP it also ends AegisGate's session tracking when the SDK ends a session (DELETE,
     /// idle timeout, crash). Calls <c>AddAegisGate().AddAegisMcp()</c>. Idempotent.
     /// </summary>
+    /// <remarks>
+    /// An SDK Streamable HTTP endpoint (<c>MapMcp()</c>) that serves stateful sessions must be behind
+    /// <c>app.UseAegisMcp()</c>: the SDK creates a session before any filter can refuse it, so per-principal session
+    /// limits and AegisGate's session binding run in the middleware. A host where such an endpoint lacks it, or that
+    /// enables legacy SSE, fails to start with an <see cref="InvalidOperationException"/> naming the endpoint (fail
+    /// closed, not silently weaker). Stateless endpoints and non-HTTP transports need no middleware.
+    /// </remarks>
     /// <param name="builder">The MCP server builder.</param>
     /// <param name="configure">Optionally configures <see cref="AegisMcpOptions"/>.</param>
     /// <returns>The builder.</returns>
@@ -38,6 +47,10 @@ public static class AegisMcpServerBuilderExtensions
         }
 
         services.AddSingleton<AegisMcpGuardrailsMarker>();
+
+        // Stateful SDK HTTP endpoints need UseAegisMcp() in front (session limits and binding run before the SDK creates
+        // a session); a host that lacks it does not start.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, McpSessionGuardStartupFilter>());
         services.AddOptions<McpServerOptions>().Configure<AegisMcpSdkFilters>(static (options, filters) =>
         {
             // Outermost, so nothing runs before admission; the output side sees what every other filter produced.

@@ -46,6 +46,7 @@ public static class AegisMcpServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<AegisMcpOptions, AegisMcpOptionsValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AegisMcpOptions>, AegisMcpOptionsCustomValidator>());
         services.TryAddSingleton<McpSessionRegistry>();
+        services.TryAddSingleton<McpGuardedPaths>();
         services.TryAddSingleton<McpRateLimiter>();
         services.TryAddSingleton<McpSessionBudgets>();
         services.TryAddSingleton<McpToolPinStore>();
@@ -55,6 +56,7 @@ public static class AegisMcpServiceCollectionExtensions
         services.TryAddSingleton<McpGuard>();
         services.TryAddSingleton<AegisMcpSdkFilters>();
         services.TryAddSingleton<AegisStdioLauncher>();
+        services.TryAddSingleton<IMcpHostResolver, SystemDnsHostResolver>();
         services.TryAddSingleton(static sp => sp.GetService<IAuditSink>() is { } sink
             ? ActivatorUtilities.CreateInstance<AuditTrail>(sp, sink)
             : null!);
@@ -81,6 +83,7 @@ public static class AegisMcpServiceCollectionExtensions
             pipeline.AddCheck(new McpToolPinCheck(sp.GetService<McpToolPinStore>(), sp.GetService<McpToolPoisoningDetector>(), options));
             pipeline.AddCheck(new McpInputValidationCheck(scanner, options));
             pipeline.AddCheck(new McpRateLimitCheck(sp.GetService<McpRateLimiter>()));
+            pipeline.AddCheck(new McpUriResolutionCheck(sp.GetService<IMcpHostResolver>(), options, sp.GetRequiredService<TimeProvider>()));
             pipeline.AddCheck(new McpBudgetCheck(sp.GetService<McpSessionBudgets>()));
         });
         builder.AddPipeline(McpPipelines.Output, static (pipeline, sp) =>

@@ -21,7 +21,7 @@ namespace AegisGate.IntegrationTests.Mcp;
 /// <summary>
 /// <c>UseAegisMcp()</c> in <see cref="McpGuardMode.Full"/> in front of an MCP server that has no AegisGate filters
 /// (standing in for a third-party server): message policy, tool-list filtering, pinning, poisoning, output filtering
-/// of the SDK's SSE answers frame by frame, and audit all happen in the middleware.
+/// of the SDK's SSE answers frame by frame, and audit all happen in the middleware, with the real detection engine.
 /// </summary>
 [NonParallelizable]
 public sealed class McpGatewayModeTests
@@ -38,14 +38,13 @@ public sealed class McpGatewayModeTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IContentScanner, RegexTestScanner>();
         builder.Services.AddSingleton<IAuditSink>(new QueueSink(_audit));
         builder.Services.AddAuthentication().AddAegisApiKey(options =>
         {
             options.Keys.Add(new ApiKeyEntry { Principal = "admin", Hash = ApiKeyHasher.Hash(AdminKey), Roles = ["admin"] });
             options.Keys.Add(new ApiKeyEntry { Principal = "reader", Hash = ApiKeyHasher.Hash(ReaderKey), Roles = ["reader"] });
         });
-        builder.Services.AddAegisGate().AddAegisMcp(options =>
+        builder.Services.AddAegisGate().AddAegisDetection().AddAegisMcp(options =>
         {
             options.Authorization.Roles["admin"] = McpToolRisk.Critical;
             options.Authorization.Roles["reader"] = McpToolRisk.Low;
@@ -99,7 +98,8 @@ public sealed class McpGatewayModeTests
         var result = await client.CallToolAsync("leak", new Dictionary<string, object?>());
         var text = ((TextContentBlock)result.Content[0]).Text;
 
-        Assert.That(text, Does.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R").And.Contain("[REDACTED:secret.aws_access_key_id]"));
+        Assert.That(text, Does.Not.Contain("AKIAZ7Q3NQ4XQ2MLPW6R").And.Contain("[REDACTED").And.Contain("region=eu-west-1"));
+        Assert.That(_audit.Any(static e => e.Properties!["tool"] == "leak" && e.Properties.TryGetValue("rules", out var rules) && rules.Contains("secret.aws_access_key_id", StringComparison.Ordinal)), Is.True);
     }
 
     [Test]
@@ -110,7 +110,7 @@ public sealed class McpGatewayModeTests
 
         var error = Assert.ThrowsAsync<McpProtocolException>(async () => await client.CallToolAsync("inject", new Dictionary<string, object?>()));
 
-        Assert.That(error!.Message, Does.Contain(McpErrorCodes.OutputBlocked));
+        Assert.That(error!.Message, Does.Contain(McpErrorCodes.OutputBlocked).And.Contain("injection.instruction_override"));
         Assert.That(_audit.Any(static e => e.Code == McpErrorCodes.OutputBlocked && e.Properties!["tool"] == "inject"), Is.True);
     }
 
@@ -130,7 +130,7 @@ public sealed class McpGatewayModeTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(denied!.Message, Does.Contain(McpErrorCodes.ToolDenied));
-            Assert.That(poisoned!.Message, Does.Contain(McpErrorCodes.ToolPoisoned));
+            Assert.That(poisoned!.Message, Does.Contain(McpErrorCodes.ToolPoisoned).And.Contain("injection.instruction_override"));
             Assert.That(schema!.Message, Does.Contain(McpErrorCodes.InputSchemaInvalid));
             Assert.That(((TextContentBlock)allowed.Content[0]).Text, Is.EqualTo("item 7"));
             Assert.That(_audit.Any(static e => e.Decision == "allow" && e.Properties!["tool"] == "lookup" && e.Properties["server"] == "third-party"), Is.True);

@@ -1,18 +1,17 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using AegisGate.Authentication;
-using AegisGate.Detection;
+using AegisGate.Mcp.Filtering;
 using AegisGate.Sample;
 using AegisGate.TestUtilities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Client;
 
 namespace AegisGate.IntegrationTests.Mcp;
 
 /// <summary>
-/// The real sample host (Kestrel, TLS 1.3, dev PKI) with extra demo principals: alice and carol (reader), bob
+/// The real sample host (Kestrel, TLS 1.3, dev PKI, the real detection engine) with extra demo principals: alice and carol (reader), bob
 /// (operator), dave (reader, session-limit tests), plus the dev key (sample-admin). The read-document tool has a
 /// 3-call bucket so rate limiting can be shown.
 /// </summary>
@@ -71,7 +70,9 @@ internal sealed class McpSampleHost : IAsyncDisposable
             args.AddRange([$"--AegisGate:ApiKeys:{i}:Principal", keys[i].Principal, $"--AegisGate:ApiKeys:{i}:Hash", ApiKeyHasher.Hash(placeholder.KeyFor(keys[i].Principal)), $"--AegisGate:ApiKeys:{i}:Roles:0", keys[i].Role]);
         }
 
-        var app = SampleApp.Build([.. args], static builder => builder.Services.TryAddSingleton<IContentScanner, RegexTestScanner>());
+        // The real detection engine scans (the sample registers it); DNS answers come from a fixed table so SSRF-by-name
+        // cases are deterministic and need no network.
+        var app = SampleApp.Build([.. args], static builder => builder.Services.AddSingleton<IMcpHostResolver>(new FixedDnsResolver()));
         await app.StartAsync();
         return new McpSampleHost(app, data, adminKey)
         {
@@ -145,5 +146,39 @@ internal sealed class McpSampleHost : IAsyncDisposable
 
             return key;
         }
+    }
+}
+
+/// <summary>
+/// A fixed DNS table for the sample host in tests: public names resolve to public addresses, rebinding names to the
+/// metadata or loopback addresses, <c>nxdomain.example</c> does not exist and <c>slow.example</c> never answers.
+/// </summary>
+internal sealed class FixedDnsResolver : IMcpHostResolver
+{
+    private static readonly Dictionary<string, string[]> Table = new(StringComparer.Ordinal)
+    {
+        ["example.com"] = ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"],
+        ["public.example"] = ["93.184.216.34"],
+        ["rebind.example"] = ["169.254.169.254"],
+        ["internal-v6.example"] = ["fd00:ec2::254"],
+        ["mixed.example"] = ["93.184.216.34", "10.0.0.5"],
+    };
+
+    public ValueTask<IReadOnlyList<System.Net.IPAddress>> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        if (host == "slow.example")
+        {
+            return NeverAsync(cancellationToken);
+        }
+
+        return Table.TryGetValue(host, out var addresses)
+            ? new([.. addresses.Select(System.Net.IPAddress.Parse)])
+            : throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound);
+    }
+
+    private static async ValueTask<IReadOnlyList<System.Net.IPAddress>> NeverAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return [];
     }
 }

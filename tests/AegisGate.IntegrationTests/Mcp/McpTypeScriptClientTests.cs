@@ -1,18 +1,22 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AegisGate.Mcp;
+using AegisGate.Sample;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AegisGate.IntegrationTests.Mcp;
 
 /// <summary>
 /// The official MCP TypeScript SDK client (<c>@modelcontextprotocol/sdk</c>, pinned in tests/interop/mcp) against the
-/// sample host on real Kestrel with TLS 1.3: a node script drives the client and reports what it saw.
+/// sample host on real Kestrel with TLS 1.3: a node script drives the client and reports what it saw; at its phases the
+/// test changes the server (a rug pull, then the restore).
 /// </summary>
 [NonParallelizable]
 public sealed class McpTypeScriptClientTests
 {
     private McpSampleHost _host = null!;
     private JsonElement _report;
+    private readonly List<string> _phases = [];
 
     [OneTimeSetUp]
     public async Task RunClientAsync()
@@ -22,6 +26,7 @@ public sealed class McpTypeScriptClientTests
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = NpmPackages.InteropDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -32,14 +37,56 @@ public sealed class McpTypeScriptClientTests
         }
 
         start.Environment["NODE_EXTRA_CA_CERTS"] = _host.Pki.CaCertPath;
+        var revisions = _host.App.Services.GetRequiredService<SampleToolRevisions>();
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
-        Assert.That(process.ExitCode, Is.Zero, $"node failed: {await stderr}\n{output}");
-        _report = JsonDocument.Parse(output.Trim().Split('\n').Last()).RootElement.Clone();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        string? report = null;
+        try
+        {
+            // The script prints "PHASE <name>" when it wants the server changed, then waits for "go" on stdin.
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.StartsWith("PHASE ", StringComparison.Ordinal))
+                {
+                    var phase = line["PHASE ".Length..].Trim();
+                    _phases.Add(phase);
+                    switch (phase)
+                    {
+                        case "rug-pull":
+                            revisions.RugPull();
+                            break;
+                        case "restore":
+                            revisions.Restore();
+                            break;
+                        default:
+                            Assert.Fail("unknown phase " + phase);
+                            break;
+                    }
+
+                    await process.StandardInput.WriteLineAsync("go");
+                    await process.StandardInput.FlushAsync();
+                }
+                else if (line.Length > 0)
+                {
+                    report = line;
+                }
+            }
+
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            revisions.Restore();
+        }
+
+        Assert.That(process.ExitCode, Is.Zero, $"node failed: {await stderr}\n{report}");
+        _report = JsonDocument.Parse(report!).RootElement.Clone();
     }
 
     [OneTimeTearDown]
@@ -67,6 +114,30 @@ public sealed class McpTypeScriptClientTests
             Assert.That(Code("schema"), Is.EqualTo(McpErrorCodes.InputSchemaInvalid));
             Assert.That(Code("readerDelete"), Is.EqualTo(McpErrorCodes.ToolDenied));
             Assert.That(Names("readerTools"), Does.Not.Contain("delete-customer"));
+        }
+    }
+
+    [Test]
+    public void SsrfByName_HostResolvingToMetadataIsDenied_PublicHostIsAllowed()
+    {
+        Assert.That(Code("ssrfByName"), Is.EqualTo(McpErrorCodes.InputUnsafeUri));
+        Assert.That(_report.GetProperty("publicByName").GetString(), Is.EqualTo("Would fetch https://public.example/offers."));
+    }
+
+    [Test]
+    public void RugPull_ChangedDefinitionIsHiddenAndDenied_UntilThePinnedOneIsBack()
+    {
+        var rugPull = _report.GetProperty("rugPull");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_phases, Is.EqualTo(new[] { "rug-pull", "restore" }));
+            Assert.That(rugPull.GetProperty("listedBefore").GetBoolean(), Is.True);
+            Assert.That(rugPull.GetProperty("before").GetString(), Does.Contain("first release"));
+            Assert.That(rugPull.GetProperty("after").GetProperty("error").GetProperty("data").GetProperty("code").GetString(), Is.EqualTo(McpErrorCodes.ToolPinMismatch));
+            Assert.That(rugPull.GetProperty("after").GetProperty("error").GetProperty("code").GetInt32(), Is.EqualTo(-31003));
+            Assert.That(rugPull.GetProperty("listedAfter").GetBoolean(), Is.False, "the changed definition is not offered");
+            Assert.That(rugPull.GetProperty("restored").GetString(), Does.Contain("first release"));
         }
     }
 

@@ -172,6 +172,17 @@ public sealed class GuardrailMatrixTests
         };
         yield return new Guardrail
         {
+            Name = "uri-resolution",
+            Create = static (mode, time) => new McpUriResolutionCheck(mode == ComponentMode.Null ? null : ResolverFor(mode, time), Monitor(), time),
+            Allowed = static () => UrlCall("https://public.example/page"),
+            Violation = static _ => UrlCall("https://metadata.example/latest/meta-data/"),
+            ViolationCode = McpErrorCodes.InputUnsafeUri,
+            NullComponentCode = McpErrorCodes.InputUriUnresolved,
+            BadInput = static () => UrlCall("https://nxdomain.example/"),
+            BadInputCode = McpErrorCodes.InputUriUnresolved,
+        };
+        yield return new Guardrail
+        {
             Name = "rate-limit",
             Create = static (mode, time) => mode == ComponentMode.Null ? new McpRateLimitCheck(null) : new McpRateLimitCheck(new McpRateLimiter(OptionsFor(mode, time, o => { o.RateLimits.PerTool.TokenLimit = 1; o.RateLimits.PerTool.Period = TimeSpan.FromHours(1); }))),
             Allowed = static () => ToolCall(),
@@ -371,6 +382,27 @@ public sealed class GuardrailMatrixTests
         });
         return authorizer.Object;
     }
+
+    /// <summary>A resolver: public.example is public, metadata.example is the metadata address, anything else does not exist; in Throwing/Slow mode it throws or stalls.</summary>
+    private static IMcpHostResolver ResolverFor(ComponentMode mode, FakeTimeProvider time)
+    {
+        var fault = Fault(mode, time);
+        var resolver = new Mock<IMcpHostResolver>();
+        resolver.Setup(static r => r.ResolveAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns((string host, CancellationToken _) =>
+        {
+            fault();
+            return host switch
+            {
+                "public.example" => new ValueTask<IReadOnlyList<System.Net.IPAddress>>([System.Net.IPAddress.Parse("93.184.216.34")]),
+                "metadata.example" => new ValueTask<IReadOnlyList<System.Net.IPAddress>>([System.Net.IPAddress.Parse("169.254.169.254")]),
+                _ => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound),
+            };
+        });
+        return resolver.Object;
+    }
+
+    private static SecurityContext UrlCall(string url)
+        => ToolCall("fetch-url", "{\"url\":\"" + url + "\"}", definition: Tool("fetch-url", """{"type":"object"}"""));
 
     private static IOptions<AegisGateOptions> ThrowingOptions()
     {
