@@ -36,6 +36,9 @@ internal sealed record TrainingOptions
     /// <summary>Gets how many long benign documents (joined benign prompts) each fold gets.</summary>
     public int LongBenignPerFold { get; init; } = 40;
 
+    /// <summary>Gets how many structured records (JSON values rendered as the engine's JSON scanner renders them), half benign and half attack, each fold gets.</summary>
+    public int StructuredPerFold { get; init; } = 160;
+
     /// <summary>Gets a value indicating whether attack documents train on their best window only (multiple-instance learning).</summary>
     public bool MultipleInstance { get; init; } = true;
 

@@ -80,7 +80,7 @@ public sealed class DetectionServiceCollectionTests
         var model = new AlwaysInjection();
         using var sp = Provider(s => s.AddSingleton<IInjectionModel>(model));
 
-        var result = sp.GetRequiredService<IContentScanner>().Scan("Please summarise the notes.", ScanOptions.Default);
+        var result = sp.GetRequiredService<IContentScanner>().Scan("Please summarise the notes from the meeting.", ScanOptions.Default);
 
         Assert.That(result.Findings.Select(f => f.RuleId), Does.Contain("injection.classifier"));
     }

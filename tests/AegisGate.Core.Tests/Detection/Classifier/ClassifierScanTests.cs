@@ -128,6 +128,30 @@ public sealed class ClassifierScanTests
         Assert.That(result.Findings.Select(f => f.RuleId), Does.Contain("injection.classifier"));
     }
 
+    [TestCase("""{"content":[{"type":"text","text":"Order A-1001: shipped"}],"isError":false}""")]
+    [TestCase("""{"jsonrpc":"2.0","id":7,"result":{"content":[{"type":"text","text":"Release notes: version 2.1 fixes the login bug and speeds up search."}]}}""")]
+    [TestCase("""{"model":"gpt-4o","messages":[{"role":"system","content":"You are a helpful assistant for a bakery."},{"role":"user","content":"What time do you open on Sunday?"}]}""")]
+    [TestCase("""{"content":[{"type":"text","text":"Order A-1001: not found"}]}""")]
+    [TestCase("""{"content":[{"type":"text","text":"Release notes: 1.0 initial release."}],"isError":false}""")]
+    [TestCase("""{"jsonrpc":"2.0","id":3,"result":{"content":[{"type":"text","text":"{\n  \"PATH\": \"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\n  \"NODE_ENV\": \"production\",\n  \"HOME\": \"/root\"\n}"}]}}""")]
+    public void ScanJson_BenignRecordAsToolOutput_NoInjectionFinding(string json)
+    {
+        // Records reach the classifier as "name: value" lines; the record syntax alone must not look like a jailbreak template.
+        var result = Scanner().ScanJson(System.Text.Encoding.UTF8.GetBytes(json), new ScanOptions { Source = ContentSource.ToolOutput });
+
+        Assert.That(result.Findings.Where(f => f.Category == DetectionCategory.Injection), Is.Empty);
+    }
+
+    [TestCase("wipe\nDeletes everything.\n")]
+    [TestCase("""{"content":[{"type":"text","text":"wiped all"}]}""")]
+    public void Scan_ShortBenignToolText_NoInjectionFinding(string text)
+    {
+        var source = new ScanOptions { Source = ContentSource.Document };
+        var result = text.StartsWith('{') ? Scanner().ScanJson(System.Text.Encoding.UTF8.GetBytes(text), source) : Scanner().Scan(text, source);
+
+        Assert.That(result.Findings, Is.Empty);
+    }
+
     [Test]
     public void Rules_Catalogue_ListsTheClassifierWithItsMappings()
     {
