@@ -8,7 +8,9 @@ namespace AegisGate.Cli.Commands;
 
 /// <summary>
 /// <c>aegisgate audit verify &lt;file|directory&gt; [--key-file PATH] [--key-env VAR] [--anchor SEQ:MAC] [--json]</c>:
-/// verifies a tamper-evident audit trail. Exit 0 valid, 1 broken (the first bad record is printed), 2 usage or I/O error.
+/// verifies a tamper-evident audit trail, plaintext or encrypted (no decryption key needed). Exit 0 valid, 1 broken (the
+/// first bad record is printed), 2 usage or I/O error. <c>aegisgate audit read</c> (<see cref="AuditReadCommand"/>) prints
+/// the records.
 /// </summary>
 internal static class AuditCommand
 {
@@ -22,7 +24,7 @@ internal static class AuditCommand
         var keyEnv = new Option<string>("--key-env") { Description = $"Environment variable that holds the base64 chain key. Without --key-file or --key-env, {DefaultKeyVariable} is used." };
         var anchor = new Option<string>("--anchor") { Description = "An externally stored head SEQ:MAC (printed by an earlier verify): the chain must contain it, which detects records deleted from the end." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var verify = new Command("verify", "Verify an audit trail: every record's HMAC-SHA256, sequence numbers and chain links across rotated files. Exit 0 valid, 1 broken, 2 usage or I/O error.")
+        var verify = new Command("verify", "Verify an audit trail, plaintext or encrypted: every record's HMAC-SHA256, sequence numbers and chain links across rotated files (the chain key alone, no decryption key). Exit 0 valid, 1 broken, 2 usage or I/O error.")
         {
             path,
             keyFile,
@@ -39,7 +41,7 @@ internal static class AuditCommand
             stdout,
             stderr));
 
-        return new Command("audit", "Work with the tamper-evident audit trail.") { verify };
+        return new Command("audit", "Work with the tamper-evident audit trail.") { verify, AuditReadCommand.Create(stdout, stderr) };
     }
 
     private static int Verify(string path, string? keyFile, string? keyEnv, string? anchorText, bool json, TextWriter stdout, TextWriter stderr)
@@ -103,7 +105,7 @@ internal static class AuditCommand
         return result.IsValid ? CliApp.ExitOk : CliApp.ExitFindings;
     }
 
-    private static bool TryLoadKey(string? keyFile, string? keyEnv, TextWriter stderr, out byte[] key)
+    internal static bool TryLoadKey(string? keyFile, string? keyEnv, TextWriter stderr, out byte[] key)
     {
         key = [];
         if (keyFile is not null)
@@ -156,6 +158,11 @@ internal static class AuditCommand
             stdout.WriteLine($"  head: {head}  (keep it outside the audit directory; pass it back with --anchor to detect records deleted from the end)");
         }
 
+        if (result.EncryptedRecordCount > 0 || result.KeyEncryptionKeyIds.Count > 0)
+        {
+            stdout.WriteLine($"  encrypted: {result.EncryptedRecordCount} record(s), data keys wrapped by key-encryption key(s) {string.Join(", ", result.KeyEncryptionKeyIds)} (keep them to read the trail: 'aegisgate audit read').");
+        }
+
         if (result.FirstSequence is > 1)
         {
             stdout.WriteLine($"  note: the chain starts at sequence {result.FirstSequence}; older files were rotated out or not given, so the first record's link is taken on trust.");
@@ -201,6 +208,14 @@ internal static class AuditCommand
                 writer.WriteNull("head");
             }
 
+            writer.WriteNumber("encryptedRecords", result.EncryptedRecordCount);
+            writer.WriteStartArray("keyEncryptionKeys");
+            foreach (var keyId in result.KeyEncryptionKeyIds)
+            {
+                writer.WriteStringValue(keyId);
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartArray("recoveries");
             foreach (var recovery in result.Recoveries)
             {

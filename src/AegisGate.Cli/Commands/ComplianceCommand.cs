@@ -126,7 +126,9 @@ internal static class ComplianceCommand
     /// The host's AegisGate services, built from a configuration file and validated as a host validates them at start
     /// (<see cref="IStartupValidator"/>), without starting anything (no secrets are fetched).
     /// </summary>
-    internal static ServiceProvider BuildServices(FileInfo? configFile)
+    /// <param name="configFile">The configuration file, or <see langword="null"/> for environment variables only.</param>
+    /// <param name="overrides">Settings applied on top, computed from the configuration read so far (command-line options).</param>
+    internal static ServiceProvider BuildServices(FileInfo? configFile, Func<IConfiguration, IEnumerable<KeyValuePair<string, string?>>>? overrides = null)
     {
         var builder = new ConfigurationBuilder();
         var contentRoot = Directory.GetCurrentDirectory();
@@ -143,6 +145,12 @@ internal static class ComplianceCommand
 
         builder.AddAegisEnvironmentVariables();
         var configuration = builder.Build();
+        if (overrides is not null)
+        {
+            builder.AddInMemoryCollection(overrides(configuration));
+            configuration = builder.Build();
+        }
+
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new CliHostEnvironment(contentRoot));

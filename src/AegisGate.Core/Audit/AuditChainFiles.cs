@@ -88,6 +88,46 @@ internal sealed class AuditChainFiles
     }
 
     /// <summary>
+    /// The files to read for a path: a file alone, or the one chain of a directory in chain order (rotated files by
+    /// index, then the active file).
+    /// </summary>
+    /// <param name="path">An audit file or directory.</param>
+    /// <returns>The files, as absolute paths.</returns>
+    /// <exception cref="ArgumentException">The directory holds several chains.</exception>
+    /// <exception cref="FileNotFoundException">The path does not exist, or the directory holds no audit file.</exception>
+    public static List<string> Resolve(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+        {
+            var chains = Discover(path);
+            if (chains.Count == 0)
+            {
+                throw new FileNotFoundException($"The directory {path} holds no audit file (*.jsonl).", path);
+            }
+
+            if (chains.Count > 1)
+            {
+                var names = new List<string>(chains.Count);
+                foreach (var chain in chains)
+                {
+                    names.Add(chain.Name);
+                }
+
+                throw new ArgumentException($"The directory {path} holds {chains.Count} audit chains ({string.Join(", ", names)}); use a directory per chain, or one file.", nameof(path));
+            }
+
+            return chains[0].Files;
+        }
+
+        if (File.Exists(path))
+        {
+            return [Path.GetFullPath(path)];
+        }
+
+        throw new FileNotFoundException($"{path} does not exist.", path);
+    }
+
+    /// <summary>
     /// Finds the audit chains in a directory: every <c>*.jsonl</c> file grouped by stem, rotated files by index,
     /// the active file last.
     /// </summary>

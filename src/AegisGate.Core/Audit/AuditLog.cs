@@ -43,4 +43,10 @@ internal static partial class AuditLog
 
     [LoggerMessage(1112, LogLevel.Warning, "The active audit file {Path} was changed by something else while in use (size or presence differs); reopening it.", EventName = "AuditFileChangedExternally")]
     public static partial void FileChangedExternally(this ILogger logger, string path);
+
+    [LoggerMessage(1113, LogLevel.Information, "Audit records written to {Path} are encrypted under a new data key, wrapped by key-encryption key {KeyId}.", EventName = "AuditEncryptionSegmentStarted")]
+    public static partial void EncryptionSegmentStarted(this ILogger logger, string path, string keyId);
+
+    [LoggerMessage(1114, LogLevel.Warning, "The audit trail {Path} was encrypted up to sequence {Sequence}, but AegisGate:Audit:Encrypt is now false: the records that follow are written in plaintext.", EventName = "AuditEncryptionTurnedOff")]
+    public static partial void EncryptionTurnedOff(this ILogger logger, string path, long sequence);
 }

@@ -15,6 +15,9 @@ internal enum AuditRecordType
 
     /// <summary>A recovery record written by the sink when it found a torn tail or missing records.</summary>
     Recovery,
+
+    /// <summary>A key record: starts a key segment of an encrypted trail and carries its wrapped data key.</summary>
+    Key,
 }
 
 /// <summary>How a line of an audit file parsed.</summary>
@@ -43,6 +46,12 @@ internal struct AuditRecordInfo
     public long LostFrom;
     public long LostTo;
     public string? Reason;
+
+    /// <summary>Whether an event record carries its content sealed in <c>enc</c>.</summary>
+    public bool Encrypted;
+
+    /// <summary>The key-encryption key id of a key record.</summary>
+    public string? KeyId;
 }
 
 /// <summary>
@@ -67,6 +76,7 @@ internal static class AuditRecordFormat
 
     public const string TypeEvent = "event";
     public const string TypeRecovery = "recovery";
+    public const string TypeKey = "key";
     public const string ReasonTornTail = "torn-tail";
     public const string ReasonUnverifiableTail = "unverifiable-tail";
     public const string ReasonRecordsLost = "records-lost";
@@ -82,6 +92,65 @@ internal static class AuditRecordFormat
         var start = buffer.WrittenCount;
         writer.Reset(buffer);
         WriteHeader(writer, sequence, auditEvent.Timestamp, "event"u8);
+        WriteEventMembers(writer, auditEvent);
+        return Finish(writer, buffer, hmac, start, prev);
+    }
+
+    /// <summary>
+    /// Writes one encrypted event record (with its newline) at the end of <paramref name="buffer"/>:
+    /// <c>{"v":1,"seq":N,"ts":…,"type":"event","enc":"&lt;base64 nonce ‖ ciphertext ‖ tag&gt;","prev":…,"mac":…}</c>. The
+    /// sealed plaintext is the JSON object of the members a plaintext record has between <c>type</c> and <c>prev</c>:
+    /// <c>{"requestId":…,"principal":…,…,"props":{…}}</c>; <c>seq</c> and <c>ts</c> stay in clear and are bound into the
+    /// associated data with the segment id.
+    /// </summary>
+    /// <param name="writer">The JSON writer (reset here).</param>
+    /// <param name="buffer">The output buffer.</param>
+    /// <param name="scratch">A scratch buffer for the plaintext and the sealed bytes (reset here).</param>
+    /// <param name="hmac">The chain HMAC.</param>
+    /// <param name="segment">The key segment.</param>
+    /// <param name="sequence">The record's sequence number.</param>
+    /// <param name="prev">The previous record's MAC.</param>
+    /// <param name="auditEvent">The event.</param>
+    /// <returns>The record's MAC.</returns>
+    public static AuditMac WriteEncryptedEvent(Utf8JsonWriter writer, AuditBuffer buffer, AuditBuffer scratch, IncrementalHash hmac, AuditSegment segment, long sequence, in AuditMac prev, AuditEvent auditEvent)
+    {
+        scratch.Reset();
+        writer.Reset(scratch);
+        writer.WriteStartObject();
+        WriteEventMembers(writer, auditEvent);
+        writer.WriteEndObject();
+        writer.Flush();
+
+        var plaintextLength = scratch.WrittenCount;
+        var destination = scratch.GetSpan(plaintextLength + AuditEncryption.Overhead);
+        var sealedLength = segment.Seal(sequence, auditEvent.Timestamp.UtcTicks, scratch.WrittenSpan, destination);
+
+        var start = buffer.WrittenCount;
+        writer.Reset(buffer);
+        WriteHeader(writer, sequence, auditEvent.Timestamp, "event"u8);
+        writer.WriteBase64String("enc"u8, destination[..sealedLength]);
+        return Finish(writer, buffer, hmac, start, prev);
+    }
+
+    /// <summary>
+    /// Writes the key record that starts a key segment:
+    /// <c>{"v":1,"seq":N,"ts":…,"type":"key","alg":"A256GCM","kek":"&lt;key id&gt;","segment":"&lt;base64 16 bytes&gt;","wrappedKey":"&lt;base64 envelope&gt;","prev":…,"mac":…}</c>.
+    /// </summary>
+    /// <returns>The record's MAC.</returns>
+    public static AuditMac WriteKey(Utf8JsonWriter writer, AuditBuffer buffer, IncrementalHash hmac, long sequence, in AuditMac prev, DateTimeOffset timestamp, AuditSegment segment)
+    {
+        var start = buffer.WrittenCount;
+        writer.Reset(buffer);
+        WriteHeader(writer, sequence, timestamp, "key"u8);
+        writer.WriteString("alg"u8, AuditEncryption.Algorithm);
+        writer.WriteString("kek"u8, segment.KeyId);
+        writer.WriteBase64String("segment"u8, segment.Id);
+        writer.WriteBase64String("wrappedKey"u8, segment.WrappedKey);
+        return Finish(writer, buffer, hmac, start, prev);
+    }
+
+    private static void WriteEventMembers(Utf8JsonWriter writer, AuditEvent auditEvent)
+    {
         WriteOptional(writer, "requestId"u8, auditEvent.RequestId);
         WriteOptional(writer, "principal"u8, auditEvent.Principal);
         writer.WriteString("pillar"u8, auditEvent.Pillar);
@@ -110,8 +179,6 @@ internal static class AuditRecordFormat
 
             writer.WriteEndObject();
         }
-
-        return Finish(writer, buffer, hmac, start, prev);
     }
 
     /// <summary>Writes one recovery record (with its newline) at the end of <paramref name="buffer"/>.</summary>
@@ -239,6 +306,9 @@ internal static class AuditRecordFormat
         var hasVersion = false;
         var hasPrev = false;
         var hasType = false;
+        var hasSegment = false;
+        var hasWrappedKey = false;
+        Span<byte> segmentBytes = stackalloc byte[AuditEncryption.SegmentIdSize + 3];
         try
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 4 });
@@ -266,6 +336,7 @@ internal static class AuditRecordFormat
                     info.Type = !hasType ? AuditRecordType.Unknown
                         : reader.ValueTextEquals("event"u8) ? AuditRecordType.Event
                         : reader.ValueTextEquals("recovery"u8) ? AuditRecordType.Recovery
+                        : reader.ValueTextEquals("key"u8) ? AuditRecordType.Key
                         : AuditRecordType.Unknown;
                 }
                 else if (reader.ValueTextEquals("prev"u8))
@@ -307,6 +378,33 @@ internal static class AuditRecordFormat
                     reader.Read();
                     info.Reason = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
+                else if (reader.ValueTextEquals("enc"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length < Base64.GetMaxEncodedToUtf8Length(AuditEncryption.Overhead))
+                    {
+                        return false;
+                    }
+
+                    info.Encrypted = true;
+                }
+                else if (reader.ValueTextEquals("kek"u8))
+                {
+                    reader.Read();
+                    info.KeyId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("segment"u8))
+                {
+                    reader.Read();
+                    hasSegment = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+                        && Base64.DecodeFromUtf8(reader.ValueSpan, segmentBytes, out _, out var segmentLength) == System.Buffers.OperationStatus.Done
+                        && segmentLength == AuditEncryption.SegmentIdSize;
+                }
+                else if (reader.ValueTextEquals("wrappedKey"u8))
+                {
+                    reader.Read();
+                    hasWrappedKey = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+                }
                 else
                 {
                     reader.Read();
@@ -328,6 +426,9 @@ internal static class AuditRecordFormat
             return false;
         }
 
-        return hasVersion && info.HasSequence && hasPrev && hasType;
+        // A key record needs its key id, segment and wrapped key; only event records are sealed.
+        var keyValid = info.Type != AuditRecordType.Key || (hasSegment && hasWrappedKey && Crypto.EnvelopeFormat.IsValidKeyId(info.KeyId));
+        var encValid = !info.Encrypted || info.Type == AuditRecordType.Event;
+        return hasVersion && info.HasSequence && hasPrev && hasType && keyValid && encValid;
     }
 }

@@ -51,6 +51,15 @@ public sealed class AuditVerificationResult
     /// <summary>Gets the recovery records that covered torn bytes of interrupted writes (nothing acknowledged was lost).</summary>
     public IReadOnlyList<AuditRecoveryNotice> Recoveries { get; }
 
+    /// <summary>Gets how many of the verified records are encrypted (<c>AegisGate:Audit:Encrypt</c>); their content was not read.</summary>
+    public long EncryptedRecordCount { get; internal init; }
+
+    /// <summary>
+    /// Gets the ids of the key-encryption keys that wrapped the data keys of the verified records, in order of first use.
+    /// Keep each of them in <c>AegisGate:Encryption:Keys</c> while files that use it are retained.
+    /// </summary>
+    public IReadOnlyList<string> KeyEncryptionKeyIds { get; internal init; } = [];
+
     /// <summary>Gets the chain after the last record that verified (to continue verification later), or <see langword="null"/> when there is none.</summary>
     internal AuditChainState? EndState { get; init; }
 

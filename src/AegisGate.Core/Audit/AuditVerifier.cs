@@ -29,37 +29,7 @@ public static class AuditVerifier
             throw new ArgumentException($"The audit key must be at least {AuditKeys.MinimumKeyBytes} bytes.", nameof(key));
         }
 
-        List<string> files;
-        if (Directory.Exists(path))
-        {
-            var chains = AuditChainFiles.Discover(path);
-            if (chains.Count == 0)
-            {
-                throw new FileNotFoundException($"The directory {path} holds no audit file (*.jsonl).", path);
-            }
-
-            if (chains.Count > 1)
-            {
-                var names = new List<string>(chains.Count);
-                foreach (var chain in chains)
-                {
-                    names.Add(chain.Name);
-                }
-
-                throw new ArgumentException($"The directory {path} holds {chains.Count} audit chains ({string.Join(", ", names)}); verify a directory per chain, or one file.", nameof(path));
-            }
-
-            files = chains[0].Files;
-        }
-        else if (File.Exists(path))
-        {
-            files = [Path.GetFullPath(path)];
-        }
-        else
-        {
-            throw new FileNotFoundException($"{path} does not exist.", path);
-        }
-
+        var files = AuditChainFiles.Resolve(path);
         using var run = new Run(key, options?.ExpectedHead, files);
         return run.Execute();
     }
@@ -117,6 +87,11 @@ public static class AuditVerifier
         private bool _anyVerified;
         private string _lastFile = string.Empty;
         private long _lastLine;
+
+        // Encryption: whether the current file has had a key record, how many sealed records verified, which key-encryption keys.
+        private bool _fileHasKey;
+        private long _encryptedCount;
+        private readonly List<string> _keyIds = [];
 
         // Unverifiable lines since the last good record of the current file (possibly covered by a recovery record).
         private BadLine? _bad;
@@ -192,6 +167,8 @@ public static class AuditVerifier
                 _recoveries,
                 _failure)
             {
+                EncryptedRecordCount = _encryptedCount,
+                KeyEncryptionKeyIds = _keyIds,
                 EndState = _count > 0 ? new AuditChainState(_lastSequence, _lastMac, _count, _firstSequence, _startsAtGenesis) : null,
                 EndOffset = _endOffset,
                 EndLine = _lastLine,
@@ -215,6 +192,9 @@ public static class AuditVerifier
             using var reader = new AuditLineReader(file, AuditRecordFormat.MaxLineBytes, startOffset);
             _bad = null;
             _regionStart = startOffset;
+
+            // A continuation starts after records verified earlier, which included the file's key record if it has one.
+            _fileHasKey = startOffset > 0;
             _regionHash.GetHashAndReset();
             while (reader.TryRead(out var line, out var offset, out var terminated, out var overLong))
             {
@@ -356,6 +336,25 @@ public static class AuditVerifier
                     Fail(AuditFailureKind.BrokenLink, file, lineNumber, info.Sequence, "the record is not the one in the expected head (another MAC): the chain was rewritten from here");
                     return;
                 }
+            }
+
+            if (info.Type == AuditRecordType.Key)
+            {
+                _fileHasKey = true;
+                if (!_keyIds.Contains(info.KeyId!))
+                {
+                    _keyIds.Add(info.KeyId!);
+                }
+            }
+            else if (info.Encrypted)
+            {
+                if (!_fileHasKey)
+                {
+                    Fail(AuditFailureKind.Malformed, file, lineNumber, info.Sequence, "the record is encrypted but no key record precedes it in this file, so it cannot be decrypted");
+                    return;
+                }
+
+                _encryptedCount++;
             }
 
             _expected = info.Sequence + 1;

@@ -20,6 +20,25 @@ public sealed partial class JsonlAuditSink
             return;
         }
 
+        if (_encryptionProblem is not null)
+        {
+            // Never fall back to plaintext.
+            throw new AuditSinkException(_encryptionProblem);
+        }
+
+        if (_encryptor is not null && (_segment is null || _segmentUsed))
+        {
+            // A fresh data key for every (re)open, created before touching the files: a key-encryption key that fails
+            // leaves them unchanged. A segment whose key record was never written (a failed open) is reused, so a
+            // broken trail does not call the key-encryption key on every retry.
+            var next = AuditSegment.Create(_encryptor);
+            _segment?.Dispose();
+            _segment = next;
+            _segmentUsed = false;
+            _scratch ??= new AuditBuffer(4 * 1024);
+            _logger.EncryptionSegmentStarted(_files.ActivePath, next.KeyId);
+        }
+
         if (_key is null)
         {
             var key = LoadKey();
@@ -40,10 +59,12 @@ public sealed partial class JsonlAuditSink
             var tail = ScanTail(stream.SafeFileHandle, length, _files.ActivePath);
             long tipSequence;
             AuditMac tipMac;
+            var tipEncrypted = false;
             if (tail.HasIntact)
             {
                 tipSequence = tail.Sequence;
                 tipMac = tail.Mac;
+                tipEncrypted = tail.Encrypted;
             }
             else if (tail.HasUnverifiedRecords)
             {
@@ -51,7 +72,7 @@ public sealed partial class JsonlAuditSink
             }
             else if (rotated.Count > 0)
             {
-                (tipSequence, tipMac) = ReadRotatedTip(rotated[^1].Path);
+                (tipSequence, tipMac, tipEncrypted) = ReadRotatedTip(rotated[^1].Path);
             }
             else
             {
@@ -95,6 +116,13 @@ public sealed partial class JsonlAuditSink
             _mac = tipMac;
             _hasTip = true;
             _open = true;
+
+            // Every (re)open starts with a key record, so the file holds the key of what follows whatever happened before.
+            _segmentPending = _segment is not null;
+            if (_segment is null && tipEncrypted)
+            {
+                _logger.EncryptionTurnedOff(_files.ActivePath, tipSequence);
+            }
         }
         catch
         {
@@ -181,13 +209,38 @@ public sealed partial class JsonlAuditSink
 
     private void Rotate()
     {
-        Close();
+        // A new data key for every file, wrapped before anything moves: a key-encryption key that fails leaves the files as they are.
+        AuditSegment? next = null;
+        if (_encryptor is not null)
+        {
+            next = AuditSegment.Create(_encryptor);
+        }
+
         var rotatedPath = _files.RotatedPath(_nextRotationIndex);
-        File.Move(_files.ActivePath, rotatedPath, overwrite: false);
-        _nextRotationIndex++;
-        _active = OpenActiveFile(FileMode.CreateNew);
-        _activeLength = 0;
-        _open = true;
+        try
+        {
+            Close();
+            File.Move(_files.ActivePath, rotatedPath, overwrite: false);
+            _nextRotationIndex++;
+            _active = OpenActiveFile(FileMode.CreateNew);
+            _activeLength = 0;
+            _open = true;
+        }
+        catch
+        {
+            next?.Dispose();
+            throw;
+        }
+
+        if (next is not null)
+        {
+            _segment?.Dispose();
+            _segment = next;
+            _segmentUsed = false;
+            _segmentPending = true;
+            _logger.EncryptionSegmentStarted(_files.ActivePath, next.KeyId);
+        }
+
         _logger.FileRotated(rotatedPath, _files.ActivePath, _sequence);
         ApplyRetention();
     }
@@ -284,7 +337,7 @@ public sealed partial class JsonlAuditSink
         return (sequence, mac);
     }
 
-    private (long Sequence, AuditMac Mac) ReadRotatedTip(string path)
+    private (long Sequence, AuditMac Mac, bool Encrypted) ReadRotatedTip(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
         var length = stream.Length;
@@ -294,7 +347,7 @@ public sealed partial class JsonlAuditSink
             throw new AuditSinkException($"The rotated audit file {path} does not end with a record that verifies with the audit key; the chain cannot continue from it. Run 'aegisgate audit verify'.");
         }
 
-        return (tail.Sequence, tail.Mac);
+        return (tail.Sequence, tail.Mac, tail.Encrypted);
     }
 
     /// <summary>Finds the last line that verifies within the last <see cref="TailWindowBytes"/> bytes of a file.</summary>
@@ -329,7 +382,7 @@ public sealed partial class JsonlAuditSink
                 && AuditRecordFormat.Parse(span[(end + 1)..], _hmac!, out var last) == AuditLineStatus.Valid)
             {
                 // A complete record whose newline did not make it: it is the tip; the newline is added on open.
-                return new TailInfo(true, last.Sequence, last.Mac, length, false, false) { MissingNewline = true };
+                return new TailInfo(true, last.Sequence, last.Mac, length, false, false) { MissingNewline = true, Encrypted = IsSealedOrKey(last) };
             }
 
             var hasUnverified = false;
@@ -344,7 +397,7 @@ public sealed partial class JsonlAuditSink
                 var status = AuditRecordFormat.Parse(span[(previous + 1)..end], _hmac!, out var info);
                 if (status == AuditLineStatus.Valid)
                 {
-                    return new TailInfo(true, info.Sequence, info.Mac, windowStart + end + 1, endsWithNewline, hasUnverified);
+                    return new TailInfo(true, info.Sequence, info.Mac, windowStart + end + 1, endsWithNewline, hasUnverified) { Encrypted = IsSealedOrKey(info) };
                 }
 
                 hasUnverified |= status == AuditLineStatus.MacMismatch;
@@ -365,9 +418,14 @@ public sealed partial class JsonlAuditSink
         }
     }
 
+    private static bool IsSealedOrKey(in AuditRecordInfo info) => info.Encrypted || info.Type == AuditRecordType.Key;
+
     // HasUnverifiedRecords: a complete, well-formed line after the last intact one failed its MAC (another key, or an edit).
     private readonly record struct TailInfo(bool HasIntact, long Sequence, AuditMac Mac, long RegionStart, bool EndsWithNewline, bool HasUnverifiedRecords)
     {
         public bool MissingNewline { get; init; }
+
+        // The last intact record is sealed or a key record: the trail was being encrypted.
+        public bool Encrypted { get; init; }
     }
 }

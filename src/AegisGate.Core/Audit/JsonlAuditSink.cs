@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Tasks.Sources;
 using AegisGate.Configuration;
+using AegisGate.Crypto;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,11 @@ namespace AegisGate.Audit;
 /// sink re-opens and resumes the chain from the files on the next write. <see cref="AuditTrail"/> turns a faulted
 /// write into <see cref="AegisErrorCodes.AuditUnavailable"/> when audit is fail-closed.
 /// </para>
+/// <para>
+/// With <c>AegisGate:Audit:Encrypt</c> each record's content is sealed with AES-256-GCM under a data key wrapped by the
+/// key-encryption key of <see cref="IEnvelopeEncryptor"/>; the chain stays verifiable with the chain key alone. Without
+/// an enabled encryptor such a sink writes nothing (never plaintext).
+/// </para>
 /// </remarks>
 public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisposable
 {
@@ -41,6 +47,8 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
     private readonly string? _keyFilePath;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IEnvelopeEncryptor? _encryptor;
+    private readonly string? _encryptionProblem;
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly ConcurrentQueue<PendingWrite> _pool = new();
     private int _pooled;
@@ -51,6 +59,10 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
     // Everything below is owned by the current leader (the one caller that holds _leader == StateLeading).
     private readonly List<PendingWrite> _batch = new(64);
     private readonly AuditBuffer _buffer = new();
+    private AuditBuffer? _scratch;
+    private AuditSegment? _segment;
+    private bool _segmentPending;
+    private bool _segmentUsed;
     private Utf8JsonWriter? _json;
     private IncrementalHash? _hmac;
     private byte[]? _key;
@@ -69,8 +81,12 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
     /// <param name="paths">Resolves the audit and key paths against the data directory.</param>
     /// <param name="timeProvider">The clock for recovery records.</param>
     /// <param name="logger">The logger.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public JsonlAuditSink(IOptions<AegisGateOptions> options, AegisPaths paths, TimeProvider timeProvider, ILogger<JsonlAuditSink> logger)
+    /// <param name="encryptor">
+    /// The envelope encryptor that wraps the data keys when <see cref="AuditOptions.Encrypt"/> is set (registered by
+    /// <c>AddAegisEncryption()</c>); ignored otherwise.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="encryptor"/> is <see langword="null"/>.</exception>
+    public JsonlAuditSink(IOptions<AegisGateOptions> options, AegisPaths paths, TimeProvider timeProvider, ILogger<JsonlAuditSink> logger, IEnvelopeEncryptor? encryptor = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(paths);
@@ -81,6 +97,15 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
         _keyFilePath = string.IsNullOrEmpty(_options.Key) && !string.IsNullOrWhiteSpace(_options.KeyFile) ? paths.ResolveData(_options.KeyFile) : null;
         _time = timeProvider;
         _logger = logger;
+        if (_options.Encrypt)
+        {
+            _encryptionProblem = encryptor is null
+                ? "AegisGate:Audit:Encrypt is true but encryption at rest is not registered: call AddAegisEncryption() and configure AegisGate:Encryption."
+                : !encryptor.IsEnabled
+                    ? "AegisGate:Audit:Encrypt is true but encryption at rest is disabled: set AegisGate:Encryption:Enabled with an ActiveKeyId."
+                    : null;
+            _encryptor = _encryptionProblem is null ? encryptor : null;
+        }
     }
 
     /// <summary>Gets the absolute path of the active audit file.</summary>
@@ -88,6 +113,16 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
 
     /// <summary>Gets the absolute path of the key file, or <see langword="null"/> when the key comes from configuration.</summary>
     public string? KeyFilePath => _keyFilePath;
+
+    /// <summary>Gets a value indicating whether records are encrypted (<see cref="AuditOptions.Encrypt"/> with an enabled <see cref="IEnvelopeEncryptor"/>).</summary>
+    public bool IsEncrypted => _encryptor is not null;
+
+    /// <summary>
+    /// Gets why the sink cannot write although it is configured to (<see cref="AuditOptions.Encrypt"/> without an enabled
+    /// <see cref="IEnvelopeEncryptor"/>), or <see langword="null"/>. While set, every write fails: the sink never falls
+    /// back to plaintext, and the host refuses to start.
+    /// </summary>
+    public string? ConfigurationProblem => _encryptionProblem;
 
     /// <summary>
     /// Gets a value indicating whether the trail is failed: the last attempt to open it or to write to it failed and no
@@ -185,6 +220,10 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
         _hmac = null;
         _json?.Dispose();
         _json = null;
+        _segment?.Dispose();
+        _segment = null;
+        _scratch?.Dispose();
+        _scratch = null;
         if (_key is not null)
         {
             CryptographicOperations.ZeroMemory(_key);
@@ -344,8 +383,6 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
     private Exception? AppendBatch()
     {
         _buffer.Reset();
-        var json = _json!;
-        var hmac = _hmac!;
         var sequence = _sequence;
         var mac = _mac;
         var chunkStart = 0;
@@ -356,20 +393,19 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
             {
                 var item = _batch[i];
                 var start = _buffer.WrittenCount;
-                AuditMac recordMac;
+                var segmentPending = _segmentPending;
+                var unitSequence = sequence;
+                var unitMac = mac;
                 try
                 {
-                    recordMac = AuditRecordFormat.WriteEvent(json, _buffer, hmac, sequence + 1, mac, item.Event!);
-                    if (_buffer.WrittenCount - start > AuditRecordFormat.MaxRecordBytes)
-                    {
-                        throw new AuditSinkException($"The audit record is {_buffer.WrittenCount - start} bytes; the limit is {AuditRecordFormat.MaxRecordBytes}. Keep AuditEvent.Properties small.");
-                    }
+                    AppendRecord(item.Event!, ref unitSequence, ref unitMac);
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or AuditSinkException)
                 {
                     // This event cannot be serialized (for example invalid UTF-16 or a non-finite latency): fail it alone.
                     _buffer.Rewind(start);
-                    ResetHmac(hmac);
+                    ResetHmac(_hmac!);
+                    _segmentPending = segmentPending;
                     item.Error = ex;
                     if (!Next(i))
                     {
@@ -388,12 +424,21 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
                     _sequence = sequence;
                     _mac = mac;
                     Rotate();
+                    if (_segment is not null)
+                    {
+                        // Sealed under the previous file's data key: seal it again after the new file's key record.
+                        _buffer.Rewind(start);
+                        unitSequence = sequence;
+                        unitMac = mac;
+                        AppendRecord(item.Event!, ref unitSequence, ref unitMac);
+                    }
+
                     chunkStart = start;
                     chunkFirstItem = i;
                 }
 
-                sequence++;
-                mac = recordMac;
+                sequence = unitSequence;
+                mac = unitMac;
                 if (!Next(i))
                 {
                     break;
@@ -410,6 +455,46 @@ public sealed partial class JsonlAuditSink : IAuditSink, IDisposable, IAsyncDisp
         {
             Close();
             return ex;
+        }
+    }
+
+    /// <summary>
+    /// Appends one event at the end of the buffer — preceded by the key record of a new key segment when one is
+    /// pending — and advances <paramref name="sequence"/> and <paramref name="mac"/> past it.
+    /// </summary>
+    private void AppendRecord(AuditEvent auditEvent, ref long sequence, ref AuditMac mac)
+    {
+        if (_segment is { } segment)
+        {
+            if (_segmentPending)
+            {
+                mac = AuditRecordFormat.WriteKey(_json!, _buffer, _hmac!, sequence + 1, mac, _time.GetUtcNow(), segment);
+                sequence++;
+                _segmentPending = false;
+                _segmentUsed = true;
+            }
+
+            var start = _buffer.WrittenCount;
+            var recordMac = AuditRecordFormat.WriteEncryptedEvent(_json!, _buffer, _scratch!, _hmac!, segment, sequence + 1, mac, auditEvent);
+            CheckRecordSize(_buffer.WrittenCount - start, encrypted: true);
+            sequence++;
+            mac = recordMac;
+        }
+        else
+        {
+            var start = _buffer.WrittenCount;
+            var recordMac = AuditRecordFormat.WriteEvent(_json!, _buffer, _hmac!, sequence + 1, mac, auditEvent);
+            CheckRecordSize(_buffer.WrittenCount - start, encrypted: false);
+            sequence++;
+            mac = recordMac;
+        }
+    }
+
+    private static void CheckRecordSize(int length, bool encrypted)
+    {
+        if (length > AuditRecordFormat.MaxRecordBytes)
+        {
+            throw new AuditSinkException($"The audit record is {length} bytes{(encrypted ? " encrypted (base64 adds a third)" : string.Empty)}; the limit is {AuditRecordFormat.MaxRecordBytes}. Keep AuditEvent.Properties small.");
         }
     }
 

@@ -85,10 +85,21 @@ public static class ComplianceEvidenceIds
     /// <summary>The live audit trail on disk verifies (chain intact, nothing deleted from the end since the last check). Reported by Core (incremental verification of the JSONL chain).</summary>
     public const string AuditVerified = "audit.verified";
 
+    /// <summary>
+    /// The audit trail is encrypted at rest (<c>AegisGate:Audit:Encrypt</c> with encryption at rest enabled): record
+    /// content is readable only with the key-encryption key, while the chain still verifies with the chain key alone.
+    /// Reported by Core.
+    /// </summary>
+    public const string AuditEncrypted = "audit.encrypted";
+
     /// <summary>The licence is not invalid (none = community, or a valid key). Reported by Core.</summary>
     public const string LicenseValid = "license.valid";
 
-    /// <summary>Stored state is encrypted with AES-256-GCM envelopes (<c>AegisGate:Encryption:Enabled</c>). Reported by Core.</summary>
+    /// <summary>
+    /// Stored state is encrypted with AES-256-GCM (<c>AegisGate:Encryption:Enabled</c>) and the audit trail is not
+    /// written in plaintext (<c>AegisGate:Audit:Encrypt</c>, or audit off, or a custom sink); the persisted A2A capability
+    /// map is encrypted whenever encryption is enabled. See <c>docs/governance.md</c> for what is stored. Reported by Core.
+    /// </summary>
     public const string CryptoAtRest = "crypto.at-rest";
 
     /// <summary>Every HTTPS endpoint accepts TLS 1.3 only and no plain-HTTP endpoint is served. Reported by Core (Kestrel configuration) and AegisGate.AspNetCore (live handshake).</summary>
@@ -155,8 +166,9 @@ public static class ComplianceEvidenceIds
         [AuditFailClosed] = "Requests are denied when their audit record cannot be written (Core).",
         [AuditTamperEvident] = "The audit trail is hash-chained with a configured key (Core).",
         [AuditVerified] = "The live audit trail on disk verifies (Core, incremental verification).",
+        [AuditEncrypted] = "The audit trail is encrypted at rest (Core).",
         [LicenseValid] = "The licence is not invalid (Core).",
-        [CryptoAtRest] = "Stored state is encrypted at rest (Core).",
+        [CryptoAtRest] = "Stored state is encrypted at rest and the audit trail is not plaintext (Core).",
         [Tls13] = "HTTPS endpoints accept TLS 1.3 only (Core configuration, AspNetCore live handshake).",
         [DetectionPromptInjection] = "The content scanner flags prompt injection (Core, needs a content scanner).",
         [DetectionSecrets] = "The content scanner flags credentials (Core, needs a content scanner).",

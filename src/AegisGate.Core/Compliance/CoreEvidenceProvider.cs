@@ -1,3 +1,4 @@
+using AegisGate.Audit;
 using AegisGate.Configuration;
 using AegisGate.Crypto;
 using AegisGate.Licensing;
@@ -9,8 +10,8 @@ namespace AegisGate.Compliance;
 
 /// <summary>
 /// Evidence from AegisGate.Core's live configuration and state: audit (<c>audit.enabled</c>,
-/// <c>audit.fail-closed</c>, <c>audit.tamper-evident</c>), licence (<c>license.valid</c>), encryption at rest
-/// (<c>crypto.at-rest</c>) and the Kestrel TLS configuration (<c>tls.1.3</c>, only when a <c>Kestrel</c> section exists).
+/// <c>audit.fail-closed</c>, <c>audit.tamper-evident</c>, <c>audit.encrypted</c>), licence (<c>license.valid</c>),
+/// encryption at rest (<c>crypto.at-rest</c>) and the Kestrel TLS configuration (<c>tls.1.3</c>, only when a <c>Kestrel</c> section exists).
 /// </summary>
 internal sealed class CoreEvidenceProvider(IServiceProvider services) : IComplianceEvidenceProvider
 {
@@ -18,9 +19,12 @@ internal sealed class CoreEvidenceProvider(IServiceProvider services) : IComplia
 
     public ValueTask CollectAsync(ComplianceEvidenceCollector evidence, CancellationToken cancellationToken)
     {
-        CollectAudit(evidence, services.GetRequiredService<IOptions<AegisGateOptions>>().Value.Audit);
+        var audit = services.GetRequiredService<IOptions<AegisGateOptions>>().Value.Audit;
+        var encryptor = services.GetService<IEnvelopeEncryptor>();
+        CollectAudit(evidence, audit);
         CollectLicense(evidence, services.GetService<ILicenseProvider>());
-        CollectEncryption(evidence, services.GetService<IEnvelopeEncryptor>());
+        var auditStorage = CollectAuditEncryption(evidence, audit, encryptor, audit.Enabled ? services.GetService<IAuditSink>() : null);
+        CollectEncryption(evidence, encryptor, auditStorage);
         if (services.GetService<IConfiguration>() is { } configuration)
         {
             CollectKestrelTls(evidence, configuration);
@@ -98,7 +102,40 @@ internal sealed class CoreEvidenceProvider(IServiceProvider services) : IComplia
         }
     }
 
-    private static void CollectEncryption(ComplianceEvidenceCollector evidence, IEnvelopeEncryptor? encryptor)
+    /// <summary>Reports <c>audit.encrypted</c>.</summary>
+    /// <returns>Why the audit trail keeps <c>crypto.at-rest</c> from holding, or <see langword="null"/> when it does not.</returns>
+    private static string? CollectAuditEncryption(ComplianceEvidenceCollector evidence, AuditOptions audit, IEnvelopeEncryptor? encryptor, IAuditSink? sink)
+    {
+        if (!audit.Enabled)
+        {
+            evidence.NotSatisfied(ComplianceEvidenceIds.AuditEncrypted, "Auditing is disabled (AegisGate:Audit:Enabled = false), so there is no audit trail to encrypt.");
+            return null;
+        }
+
+        if (sink is not JsonlAuditSink jsonl)
+        {
+            var name = sink?.GetType().Name ?? "no sink";
+            evidence.NotSatisfied(ComplianceEvidenceIds.AuditEncrypted, $"Audit records go to a custom sink ({name}); AegisGate cannot establish how it stores them.");
+            return null;
+        }
+
+        if (!audit.Encrypt)
+        {
+            evidence.NotSatisfied(ComplianceEvidenceIds.AuditEncrypted, "The audit trail is written in plaintext (AegisGate:Audit:Encrypt = false).");
+            return "the audit trail is written in plaintext: set AegisGate:Audit:Encrypt = true";
+        }
+
+        if (!jsonl.IsEncrypted)
+        {
+            evidence.NotSatisfied(ComplianceEvidenceIds.AuditEncrypted, (jsonl.ConfigurationProblem ?? "AegisGate:Audit:Encrypt is set but encryption at rest is not available.") + " The audit sink refuses to write.");
+            return "the audit trail cannot be encrypted (AegisGate:Audit:Encrypt without encryption at rest)";
+        }
+
+        evidence.Satisfied(ComplianceEvidenceIds.AuditEncrypted, $"Audit records are encrypted with AES-256-GCM under per-file data keys wrapped by key-encryption key '{encryptor?.ActiveKeyId}' (AegisGate:Audit:Encrypt); the chain fields stay in clear for verification.");
+        return null;
+    }
+
+    private static void CollectEncryption(ComplianceEvidenceCollector evidence, IEnvelopeEncryptor? encryptor, string? auditProblem)
     {
         if (encryptor is null)
         {
@@ -108,9 +145,13 @@ internal sealed class CoreEvidenceProvider(IServiceProvider services) : IComplia
         {
             evidence.NotSatisfied(ComplianceEvidenceIds.CryptoAtRest, "Encryption at rest is disabled (AegisGate:Encryption:Enabled = false).");
         }
+        else if (auditProblem is not null)
+        {
+            evidence.NotSatisfied(ComplianceEvidenceIds.CryptoAtRest, $"Encryption at rest is enabled (key-encryption key '{encryptor.ActiveKeyId}'), but {auditProblem}.");
+        }
         else
         {
-            evidence.Satisfied(ComplianceEvidenceIds.CryptoAtRest, $"Stored state is encrypted with AES-256-GCM envelopes; active key-encryption key '{encryptor.ActiveKeyId}'.");
+            evidence.Satisfied(ComplianceEvidenceIds.CryptoAtRest, $"Encryption at rest is enabled (AES-256-GCM, key-encryption key '{encryptor.ActiveKeyId}'): the audit trail is encrypted (or not stored by AegisGate: audit off or a custom sink) and the A2A capability map is encrypted when persisted; MCP sessions and A2A nonces are never persisted; the MCP tool-pin lock file (tool names and hashes, no secrets) is not encrypted.");
         }
     }
 

@@ -65,6 +65,17 @@ public sealed class AuditOptions
     /// <value>The default value is <see langword="false"/>: an acknowledged record survives a process kill; enable for power-loss durability.</value>
     public bool FlushToDisk { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether audit records are encrypted at rest: each record's content is sealed with
+    /// AES-256-GCM under a data key wrapped by the key-encryption key of <c>AegisGate:Encryption</c>; the chain fields
+    /// (<c>v</c>, <c>seq</c>, <c>type</c>, <c>prev</c>, <c>mac</c>) stay in clear, so the trail verifies with the chain key alone.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="false"/>. When <see langword="true"/>, encryption at rest must be registered
+    /// (<c>AddAegisEncryption()</c>) and enabled, or the host does not start and the sink writes nothing (never plaintext).
+    /// </value>
+    public bool Encrypt { get; set; }
+
     /// <summary>Gets or sets the base64 HMAC-SHA256 chain key (at least 32 bytes). Takes precedence over <see cref="KeyFile"/>.</summary>
     public string? Key { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using AegisGate.Audit;
 using AegisGate.Configuration;
+using AegisGate.Crypto;
 using AegisGate.TestUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,10 +29,10 @@ internal static class AuditTestSupport
         return options;
     }
 
-    public static JsonlAuditSink CreateSink(TempDirectory data, Action<AuditOptions>? configure = null, TimeProvider? time = null, ILogger<JsonlAuditSink>? logger = null)
+    public static JsonlAuditSink CreateSink(TempDirectory data, Action<AuditOptions>? configure = null, TimeProvider? time = null, ILogger<JsonlAuditSink>? logger = null, IEnvelopeEncryptor? encryptor = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options(data, configure));
-        return new JsonlAuditSink(options, new AegisPaths(options), time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)), logger ?? NullLogger<JsonlAuditSink>.Instance);
+        return new JsonlAuditSink(options, new AegisPaths(options), time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)), logger ?? NullLogger<JsonlAuditSink>.Instance, encryptor);
     }
 
     public static string AuditDirectory(TempDirectory data) => data.Combine("audit");

@@ -229,17 +229,73 @@ public sealed class ComplianceEvaluatorTests
         Assert.That(gdprOff.Controls.Single(c => c.Id == "Art. 30").Status, Is.EqualTo(ComplianceStatus.Fail));
     }
 
-    [Test]
-    public async Task CoreEvidence_EncryptionEnabled_IsSatisfied()
+    private static Dictionary<string, string?> EncryptionSettings(string auditEncrypt, string auditEnabled = "true") => new()
     {
-        using var host = BuildHost(new()
-        {
-            ["AegisGate:Encryption:Enabled"] = "true",
-            ["AegisGate:Encryption:ActiveKeyId"] = "k1",
-            ["AegisGate:Encryption:Keys:k1:Secret"] = "env:AEGIS_TEST_UNUSED",
-        });
+        ["AegisGate:Audit:Enabled"] = auditEnabled,
+        ["AegisGate:Audit:Encrypt"] = auditEncrypt,
+        ["AegisGate:Encryption:Enabled"] = "true",
+        ["AegisGate:Encryption:ActiveKeyId"] = "k1",
+        ["AegisGate:Encryption:Keys:k1:Secret"] = "env:AEGIS_TEST_UNUSED",
+    };
 
-        Assert.That((await EvidenceAsync(host))["crypto.at-rest"].Satisfied, Is.True);
+    [Test]
+    public async Task CoreEvidence_EncryptionEnabledAndAuditEncrypted_IsSatisfied()
+    {
+        using var host = BuildHost(EncryptionSettings(auditEncrypt: "true"));
+
+        var evidence = await EvidenceAsync(host);
+        var pci = await host.Services.GetRequiredService<ComplianceEvaluator>().EvaluateAsync("pci-dss");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(evidence["crypto.at-rest"].Satisfied, Is.True, evidence["crypto.at-rest"].Detail);
+            Assert.That(pci.Controls.Single(c => c.Id == "10.3.1").Status, Is.EqualTo(ComplianceStatus.Pass));
+            Assert.That(pci.Controls.Single(c => c.Id == "10.3.1").Evidence.Single(e => e.Id == "audit.encrypted").Detail, Does.Contain("AES-256-GCM").And.Contain("'k1'"));
+        }
+    }
+
+    [Test]
+    public async Task CoreEvidence_EncryptionEnabledButAuditPlaintext_IsNotSatisfied()
+    {
+        using var host = BuildHost(EncryptionSettings(auditEncrypt: "false"));
+
+        var evidence = await EvidenceAsync(host);
+        var pci = await host.Services.GetRequiredService<ComplianceEvaluator>().EvaluateAsync("pci-dss");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(evidence["crypto.at-rest"].Satisfied, Is.False, "the audit trail is stored in plaintext");
+            Assert.That(evidence["crypto.at-rest"].Detail, Does.Contain("AegisGate:Audit:Encrypt"));
+            Assert.That(pci.Controls.Single(c => c.Id == "10.3.1").Status, Is.EqualTo(ComplianceStatus.Fail));
+        }
+    }
+
+    [Test]
+    public async Task CoreEvidence_AuditDisabled_CryptoAtRestIgnoresTheTrailAndAuditEncryptedIsNotSatisfied()
+    {
+        using var host = BuildHost(EncryptionSettings(auditEncrypt: "false", auditEnabled: "false"));
+
+        var pci = await host.Services.GetRequiredService<ComplianceEvaluator>().EvaluateAsync("pci-dss");
+        var evidence = pci.Controls.SelectMany(c => c.Evidence).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(evidence["crypto.at-rest"].Satisfied, Is.True, "nothing of the audit trail is stored");
+            Assert.That(evidence["audit.encrypted"].Satisfied, Is.False);
+            Assert.That(evidence["audit.encrypted"].Detail, Does.Contain("disabled"));
+        }
+    }
+
+    [Test]
+    public async Task CoreEvidence_AuditEncryptWithoutEncryptionAtRest_IsNotSatisfied()
+    {
+        using var host = BuildHost(new() { ["AegisGate:Audit:Encrypt"] = "true" });
+
+        var pci = await host.Services.GetRequiredService<ComplianceEvaluator>().EvaluateAsync("pci-dss");
+        var encrypted = pci.Controls.Single(c => c.Id == "10.3.1").Evidence.Single(e => e.Id == "audit.encrypted");
+
+        Assert.That(encrypted.Satisfied, Is.False);
+        Assert.That(encrypted.Detail, Does.Contain("refuses to write"));
     }
 
     [Test]

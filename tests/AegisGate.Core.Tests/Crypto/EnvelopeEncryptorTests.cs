@@ -30,7 +30,8 @@ public sealed class EnvelopeEncryptorTests
 
         Assert.That(back, Is.EqualTo(data));
         Assert.That(EnvelopeFormat.IsEnvelope(envelope), Is.True);
-        Assert.That(envelope.AsSpan().IndexOf(data.AsSpan(0, Math.Min(size, 16))) < 0 || size == 0, Is.True, "plaintext does not appear in the envelope");
+        // Only meaningful for 16+ bytes: 1 random byte appears somewhere in a ~100-byte envelope by chance about a third of the time.
+        Assert.That(size < 16 || envelope.AsSpan().IndexOf(data.AsSpan(0, 16)) < 0, Is.True, "plaintext does not appear in the envelope");
     }
 
     [Test]
