@@ -285,6 +285,31 @@ public sealed class DetectionCommandsTests
     }
 
     [Test]
+    public void Eval_ShowErrors_ListsRowsWithMaskedPreviewsNeverTheValue()
+    {
+        using var dir = new TempDirectory();
+        var key = AwsKeyId();
+        File.WriteAllLines(dir.Combine("secrets.jsonl"),
+        [
+            JsonSerializer.Serialize(new { text = "a note without credentials", label = "secret", category = "fixture:none", source = "owner/repo@abc:path" }),
+            JsonSerializer.Serialize(new { text = "AWS_ACCESS_KEY_ID=" + key, label = "clean", category = "near_miss:aws", source = "other/repo:file" }),
+        ]);
+
+        var (code, stdout, _) = CliRunner.Run("eval", "--corpus", dir.Path, "--show-errors", "5", "--by-source");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(stdout, Does.Contain("missed row 1 (fixture:none)"));
+            Assert.That(stdout, Does.Contain("false positive row 2 (near_miss:aws): secret.aws_access_key_id"));
+            Assert.That(stdout, Does.Contain("owner/repo"));
+            Assert.That(stdout, Does.Contain("other/repo"));
+            Assert.That(stdout, Does.Not.Contain(key));
+            Assert.That(stdout, Does.Not.Contain(key[..8]));
+        }
+    }
+
+    [Test]
     public void Eval_MissingCorpus_ExitsTwo()
     {
         var (code, _, stderr) = CliRunner.Run("eval", "--corpus", Path.Combine(Path.GetTempPath(), "aegis-no-corpus-" + Guid.NewGuid().ToString("N")));

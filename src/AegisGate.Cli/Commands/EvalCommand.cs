@@ -21,9 +21,10 @@ internal static class EvalCommand
         var corpus = new Option<string>("--corpus") { Description = "The directory of labelled JSONL files (fields: text, label, category).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON." };
         var source = new Option<string>("--source") { Description = "Scan the rows as this source: user, document, tool-output, model-response.", DefaultValueFactory = _ => "user" };
-        var misses = new Option<int>("--show-errors") { Description = "Print up to N missed positives and false positives per file (rule ids and row numbers only).", DefaultValueFactory = _ => 0 };
+        var misses = new Option<int>("--show-errors") { Description = "Print up to N missed positives and false positives per file: row, full category, rule ids and a masked preview (long tokens cut to their first 3 characters).", DefaultValueFactory = _ => 0 };
         var detail = new Option<bool>("--by-category") { Description = "Group by the full category (family:subset) instead of the family." };
-        var command = new Command("eval", "Measure recall and false-positive rate on a labelled corpus.") { corpus, json, source, misses, detail };
+        var bySource = new Option<bool>("--by-source") { Description = "Group by the source repository of each row (the 'source' field up to '@' or ':'), as the corpus README recommends." };
+        var command = new Command("eval", "Measure recall and false-positive rate on a labelled corpus.") { corpus, json, source, misses, detail, bySource };
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(corpus)!;
@@ -52,7 +53,8 @@ internal static class EvalCommand
                 return CliApp.ExitUsage;
             }
 
-            var reports = files.Select(f => Evaluate(scanner, f, new ScanOptions { Source = contentSource }, parse.GetValue(detail))).ToList();
+            var grouping = parse.GetValue(bySource) ? Grouping.Source : parse.GetValue(detail) ? Grouping.Category : Grouping.Family;
+            var reports = files.Select(f => Evaluate(scanner, f, new ScanOptions { Source = contentSource }, grouping)).ToList();
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(ScanCommand.Serialize(writer => WriteJson(writer, reports)));
@@ -68,7 +70,15 @@ internal static class EvalCommand
         return command;
     }
 
-    internal static EvalReport Evaluate(ContentScanner scanner, string path, ScanOptions options, bool byCategory = false)
+    /// <summary>How rows are grouped in the report.</summary>
+    internal enum Grouping
+    {
+        Family,
+        Category,
+        Source,
+    }
+
+    internal static EvalReport Evaluate(ContentScanner scanner, string path, ScanOptions options, Grouping grouping = Grouping.Family)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         DetectionCategory? category = name.ToLowerInvariant() switch
@@ -94,7 +104,12 @@ internal static class EvalCommand
             var text = root.TryGetProperty("text", out var t) ? t.GetString() ?? string.Empty : string.Empty;
             var label = root.TryGetProperty("label", out var l) ? l.ToString() : string.Empty;
             var fullCategory = root.TryGetProperty("category", out var c) ? c.GetString() ?? string.Empty : string.Empty;
-            var family = byCategory ? fullCategory : fullCategory.Split(':')[0];
+            var family = grouping switch
+            {
+                Grouping.Category => fullCategory,
+                Grouping.Source => SourceRepository(root),
+                _ => fullCategory.Split(':')[0],
+            };
             var positive = s_positive.Contains(label);
             if (!positive && !s_negative.Contains(label))
             {
@@ -104,7 +119,7 @@ internal static class EvalCommand
             var result = scanner.Scan(text, options);
             var hits = result.Findings.Where(f => category is null || f.Category == category).ToList();
             var flagged = hits.Count > 0 || (result.ErrorCode is not null && result.Verdict == ScanVerdict.Block);
-            report.Add(family, positive, flagged, row, hits.Select(h => h.RuleId).Distinct().ToList());
+            report.Add(family, positive, flagged, row, hits.Select(h => h.RuleId).Distinct().ToList(), fullCategory, Preview(text));
         }
 
         return report;
@@ -132,14 +147,14 @@ internal static class EvalCommand
 
             if (showErrors > 0)
             {
-                foreach (var (row, family) in report.Misses.Take(showErrors))
+                foreach (var (row, category, preview) in report.Misses.Take(showErrors))
                 {
-                    stdout.WriteLine($"    missed row {row} ({family})");
+                    stdout.WriteLine($"    missed row {row} ({category}) {preview}");
                 }
 
-                foreach (var (row, family, rules) in report.FalseAlarms.Take(showErrors))
+                foreach (var (row, category, rules, preview) in report.FalseAlarms.Take(showErrors))
                 {
-                    stdout.WriteLine($"    false positive row {row} ({family}): {string.Join(",", rules)}");
+                    stdout.WriteLine($"    false positive row {row} ({category}): {string.Join(",", rules)} {preview}");
                 }
             }
         }
@@ -177,6 +192,68 @@ internal static class EvalCommand
         writer.WriteEndObject();
     }
 
+    private static string SourceRepository(JsonElement root)
+    {
+        var source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? string.Empty : string.Empty;
+        var end = source.IndexOfAny(['@', ':']);
+        return end > 0 ? source[..end] : source.Length > 0 ? source : "(no source)";
+    }
+
+    /// <summary>
+    /// A preview of a row that never reproduces a credential or identifier: whitespace collapsed, at most 72 characters,
+    /// and every run of 6 or more token characters (letters, digits, _ - + / = .) cut to its first 3 characters + '…'.
+    /// </summary>
+    internal static string Preview(string text)
+    {
+        var sb = new System.Text.StringBuilder(80);
+        sb.Append('«');
+        var i = 0;
+        var written = 0;
+        while (i < text.Length && written < 72)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                while (i < text.Length && char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+
+                sb.Append(' ');
+                written++;
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && IsTokenChar(text[end]))
+            {
+                end++;
+            }
+
+            if (end - i >= 6)
+            {
+                sb.Append(text, i, 3).Append('…');
+                written += 4;
+                i = end;
+            }
+            else if (end > i)
+            {
+                sb.Append(text, i, end - i);
+                written += end - i;
+                i = end;
+            }
+            else
+            {
+                sb.Append(text[i]);
+                written++;
+                i++;
+            }
+        }
+
+        return sb.Append(i < text.Length ? "…»" : "»").ToString();
+
+        static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '=' or '.' or '~';
+    }
+
     private static string Pct(double value) => value.ToString("0.0%", CultureInfo.InvariantCulture);
 
     internal sealed class EvalReport(string name, DetectionCategory? category)
@@ -187,9 +264,9 @@ internal static class EvalCommand
 
         public Dictionary<string, FamilyCounts> Families { get; } = new(StringComparer.Ordinal);
 
-        public List<(int Row, string Family)> Misses { get; } = [];
+        public List<(int Row, string Category, string Preview)> Misses { get; } = [];
 
-        public List<(int Row, string Family, List<string> Rules)> FalseAlarms { get; } = [];
+        public List<(int Row, string Category, List<string> Rules, string Preview)> FalseAlarms { get; } = [];
 
         public int Positives => Families.Values.Sum(f => f.Positives);
 
@@ -203,7 +280,7 @@ internal static class EvalCommand
 
         public double FalsePositiveRate => Negatives == 0 ? 0 : FalsePositives / (double)Negatives;
 
-        public void Add(string family, bool positive, bool flagged, int row, List<string> rules)
+        public void Add(string family, bool positive, bool flagged, int row, List<string> rules, string category = "", string preview = "")
         {
             if (!Families.TryGetValue(family, out var counts))
             {
@@ -216,7 +293,7 @@ internal static class EvalCommand
                 counts.TruePositives += flagged ? 1 : 0;
                 if (!flagged)
                 {
-                    Misses.Add((row, family));
+                    Misses.Add((row, category.Length > 0 ? category : family, preview));
                 }
             }
             else
@@ -225,7 +302,7 @@ internal static class EvalCommand
                 counts.FalsePositives += flagged ? 1 : 0;
                 if (flagged)
                 {
-                    FalseAlarms.Add((row, family, rules));
+                    FalseAlarms.Add((row, category.Length > 0 ? category : family, rules, preview));
                 }
             }
         }

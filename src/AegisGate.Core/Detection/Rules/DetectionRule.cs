@@ -77,13 +77,25 @@ internal sealed class RuleContext
 
     public double Boost { get; init; } = 0.25;
 
+    /// <summary>
+    /// Whether a context word occurs within <see cref="Window"/> characters before or after the match ("passport no.
+    /// X1234567", "X1234567 es mi número de pasaporte"). Latin-script words match whole words only; words in scripts that
+    /// glue particles to nouns or do not separate words (Hangul "여권번호는", CJK) match as substrings.
+    /// </summary>
     public bool IsPresent(ReadOnlySpan<char> text, int start, int end)
     {
         var before = text[Math.Max(0, start - Window)..start];
-        var after = text[end..Math.Min(text.Length, end + (Window / 2))];
+        var after = text[end..Math.Min(text.Length, end + Window)];
         foreach (var word in Words)
         {
-            if (TextSearch.ContainsWholeWord(before, word) || TextSearch.ContainsWholeWord(after, word))
+            if (IsUnsegmentedScript(word))
+            {
+                if (before.Contains(word, StringComparison.Ordinal) || after.Contains(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            else if (TextSearch.ContainsWholeWord(before, word) || TextSearch.ContainsWholeWord(after, word))
             {
                 return true;
             }
@@ -91,6 +103,10 @@ internal sealed class RuleContext
 
         return false;
     }
+
+    // Hangul (jamo, syllables), CJK ideographs, kana and Thai.
+    private static bool IsUnsegmentedScript(string word)
+        => word.Length > 0 && word[0] is (>= '\u1100' and <= '\u11FF') or (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\u0E00' and <= '\u0E7F');
 }
 
 /// <summary>A built-in or custom detection rule.</summary>

@@ -45,6 +45,7 @@ internal static class NetworkRules
                 continue;
             }
 
+            // Six groups and a dotted quad (0:0:0:0:0:FFFF:129.144.52.38) is the embedded-IPv4 form (RFC 4291 2.2.3).
             // '::' and '::1' only on their own (not C++ scope operators): whitespace, quotes, '=', '/' or '%' around them.
             var unspecified = run.SequenceEqual("::") || run.SequenceEqual("::1");
             if (unspecified && !(char.IsWhiteSpace(before) || before is '=' or '"' or '\'' or '(' || start == 0))
@@ -62,7 +63,7 @@ internal static class NetworkRules
                 run = run.TrimEnd(':');
             }
 
-            if (IPAddress.TryParse(run, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && (unspecified || run.Count(':') >= 7 || run.Contains("::", StringComparison.Ordinal)))
+            if (IPAddress.TryParse(run, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && (unspecified || run.Count(':') >= 7 || run.Contains("::", StringComparison.Ordinal) || (run.Count(':') == 6 && run.Contains('.'))))
             {
                 var confidence = unspecified || address.IsIPv6LinkLocal || IPAddress.IsLoopback(address) || address.IsIPv6UniqueLocal ? 0.5 : rule.Descriptor.Confidence;
                 var runStart = start + text[start..end].IndexOf(run);

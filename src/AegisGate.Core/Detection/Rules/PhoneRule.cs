@@ -11,7 +11,7 @@ namespace AegisGate.Detection.Rules;
 internal static class PhoneRule
 {
     private static readonly string[] s_regions = ["US", "GB", "DE", "FR", "IN", "IL", "CA", "BR", "PH", "TR", "AU", "ES", "IT", "MX", "NL", "JP", "KR", "ZA", "NG", "SG", "SE", "FI", "PL", "CH", "AT", "BE", "IE"];
-    private static readonly string[] s_context = ["phone", "tel", "telephone", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "phone number", "contact me", "reach me", "handy", "telefon", "telefono", "téléphone"];
+    private static readonly string[] s_context = ["phone", "tel", "telephone", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me", "phone number", "contact me", "reach me", "handy", "telefon", "telefono", "téléphone", "telepono", "cep", "gsm", "mobil", "móvil", "movil", "celular", "portable", "numara"];
     private static readonly PhoneNumberUtil s_util = PhoneNumberUtil.GetInstance();
 
     public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
@@ -36,9 +36,12 @@ internal static class PhoneRule
             var international = span.StartsWith("+");
             var grouped = span.ContainsAny(" -(.".AsSpan());
             var context = HasContext(text, candidate.Start);
-            if (!international && !grouped && !context)
+            // An undelimited national number is a phone number with a phone context word, or when it is written with its
+            // trunk prefix '0' and libphonenumber validates it as a mobile number of one of the regions (09171234567,
+            // 05321234567): the trunk digit plus the mobile number plan rule out most other digit strings.
+            var trunkMobile = !international && !grouped && !context && span.Length is >= 10 and <= 12 && span[0] == '0' && span[1] != '0';
+            if (!international && !grouped && !context && !trunkMobile)
             {
-                // An undelimited national number is only a phone number with a phone context word.
                 continue;
             }
 
@@ -52,6 +55,17 @@ internal static class PhoneRule
             if (international)
             {
                 confidence = IsValid(value, null) ? (grouped ? 0.85 : 0.8) : 0;
+            }
+            else if (trunkMobile)
+            {
+                foreach (var region in s_regions)
+                {
+                    if (IsMobile(value, region))
+                    {
+                        confidence = 0.6;
+                        break;
+                    }
+                }
             }
             else
             {
@@ -78,6 +92,19 @@ internal static class PhoneRule
         {
             var number = s_util.Parse(value, region);
             return s_util.IsValidNumber(number);
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsMobile(string value, string region)
+    {
+        try
+        {
+            var number = s_util.Parse(value, region);
+            return s_util.IsValidNumberForRegion(number, region) && s_util.GetNumberType(number) is PhoneNumberType.MOBILE;
         }
         catch (NumberParseException)
         {
@@ -159,16 +186,16 @@ internal static class PhoneRule
             return true;
         }
 
-        // A dotted quad of 1–3 digit groups is an IP address.
+        // A dotted quad of octets (0–255) is an IP address; 532.123.45.67 is not.
         if (dots == 3 && span.Length <= 15 && !span.ContainsAny(' ', '-'))
         {
-            var longest = 0;
+            var octets = true;
             foreach (var part in span.ToString().Split('.'))
             {
-                longest = Math.Max(longest, part.Length);
+                octets &= part.Length is >= 1 and <= 3 && int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var octet) && octet <= 255;
             }
 
-            if (longest <= 3)
+            if (octets)
             {
                 return true;
             }

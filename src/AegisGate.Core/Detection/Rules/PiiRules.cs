@@ -29,9 +29,11 @@ internal static partial class PiiRules
         yield return new FunctionRule(Pii("mac_address", "MAC address", "MAC_ADDRESS", 0.7, "Six hex pairs with one consistent ':' or '-' separator.", Mappings.Online, DetectionSeverity.Low), [], NetworkRules.FindMac) { Priority = 50 };
         yield return new PatternRule(Pii("street_address", "Street address", "ADDRESS", 0.6, "House number + capitalised street name + street suffix (English), or German Straße/Weg/Platz + number.", Mappings.Pii), ["street", "avenue", " ave ", " ave.", " road", " rd ", " rd.", "boulevard", " blvd", " lane ", " lane,", " lane.", " drive ", " drive,", " drive.", " court ", " court,", "terrace", "parkway", " pkwy", "square ", "highway", " hwy", "straße", "strasse", "weg ", "platz", "allee", "gasse", "damm "], StreetAddress()) { Priority = 40, ReachBefore = 120, ReachAfter = 24 };
         yield return new PatternRule(Pii("person_name", "Person name (heuristic)", "PERSON", 0.55, "Honorific + capitalised name, or 'my name is' / 'name:' + capitalised words. No NER model: low confidence.", Mappings.Pii, DetectionSeverity.Medium), [" mr ", " mr.", "mrs.", " mrs ", " ms.", " ms ", "miss ", " dr.", " dr ", "prof.", " prof ", " sir ", " mx.", "name is", "name:", "name :", "call me", "i am called"], PersonName(), NameValidator) { Priority = 30, ReachBefore = 8, ReachAfter = 80 };
+        yield return new FunctionRule(Pii("person_full_name", "Person full name (given-name list)", "PERSON", 0.6, "A common given name (built-in multilingual list; names that are everyday words or places left out) + capitalised surname, optional middle name or initial. No NER model: medium confidence.", Mappings.Pii, DetectionSeverity.Medium), [], PersonNames.Find) { Priority = 31 };
+        yield return new PatternRule(Rule("pii.url", "Web address (URL)", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "URL", "http(s):// or www. address. An online identifier that can point to a person (profile pages, shared documents); monitored, not redacted, by default.", Mappings.Online), ["http://", "https://", "www."], Url()) { Priority = 15, ReachBefore = 8, ReachAfter = 2100 };
         yield return new PatternRule(Pii("date_of_birth", "Date of birth", "DATE_OF_BIRTH", 0.8, "A date with a whole-word birth context word (born, DOB, date of birth, birthday, geboren, né).", Mappings.Health), ["born", "birth", "dob", "d.o.b", "geboren", "geb.", "nacimiento", "nascita", "naissance", " né", " née"], Date(), DateValidator) { Priority = 60, Context = new RuleContext(ContextMode.Required, 48, "born", "birth", "birthday", "birthdate", "dob", "d.o.b", "date of birth", "geboren", "geb", "geburtsdatum", "nacimiento", "nascita", "naissance", "né", "née") };
-        yield return new CandidateRule(Rule("pii.date", "Calendar date", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "DATE", "A full calendar date (day, month and year; numeric or with a month name). HIPAA counts dates about a person as identifiers; monitored, not redacted, by default.", Mappings.Health), [], new CandidateRule.Shape(3, 8, 0, 4, MinGroups: 3), GeneralDate(), GeneralDateValidator) { Priority = 20 };
-        yield return new PatternRule(Rule("pii.date_written", "Calendar date (month first)", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "DATE", "'January 5, 2021' style dates. Monitored, not redacted, by default.", Mappings.Health), ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."], WrittenDate(), GeneralDateValidator) { Priority = 20, ReachBefore = 4, ReachAfter = 40 };
+        yield return new CandidateRule(Rule("pii.date", "Calendar date", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "DATE", "A full calendar date (day, month and year; numeric, ISO 8601 date-time or with a month name) or a month with a four-digit year (05/2021). HIPAA counts dates about a person as identifiers; monitored, not redacted, by default.", Mappings.Health), [], new CandidateRule.Shape(3, 8, 0, 4, MinGroups: 2), GeneralDate(), GeneralDateValidator) { Priority = 20 };
+        yield return new PatternRule(Rule("pii.date_written", "Calendar date (month name)", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "DATE", "Dates written with a month name: 'January 5, 2021', 'May 1st', '21-May', 'May-2021', '5 of March'. 'May' counts only capitalised. Monitored, not redacted, by default.", Mappings.Health), ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], WrittenDate(), GeneralDateValidator) { Priority = 20, ReachBefore = 12, ReachAfter = 40 };
         yield return new PatternRule(Pii("medical_date", "Date of admission, discharge or death", "MEDICAL_DATE", 0.7, "A date with an admission/discharge/death/visit context word (HIPAA date identifier).", Mappings.Health), ["admi", "discharg", "died", "death", "deceased", "visit", "surgery", "appointment", "date of service"], Date(), DateValidator) { Priority = 55, Context = new RuleContext(ContextMode.Required, 40, "admitted", "admission", "discharged", "discharge", "died", "death", "deceased", "visit", "surgery", "appointment", "date of service", "dos") };
 
         // --- Payment and banking --------------------------------------------------------------------------------
@@ -73,7 +75,7 @@ internal static partial class PiiRules
         yield return C("it_driver_license", "Italian driving licence number", "DRIVER_LICENSE", 0.6, "Patente number with a context word.", new(1, 8, 2, 9), ItDriving(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "patente", "license", "licence"));
         yield return C("de_tax_id", "German tax identification number (Steuer-ID)", "DE_TAX_ID", 0.75, "11 digits, digit-repetition rule and ISO 7064 MOD 11,10.", new(11, 11, 0, 0), ElevenDigits(), Digits(IdValidators.DeTaxId), Mappings.NationalId, 72, Ctx(ContextMode.Boost, "steuer-id", "steuerid", "idnr", "steueridentifikationsnummer", "identifikationsnummer"));
         yield return C("de_social_security", "German pension insurance number (RVNR)", "DE_SOCIAL_SECURITY", 0.85, "Area, birth date, initial, serial and check digit.", new(11, 11, 1, 1), DeRvnr(), TextValidator(IdValidators.DeSocialSecurity), Mappings.NationalId, 78);
-        yield return C("de_id_card", "German identity card number", "ID_CARD", 0.7, "9 characters with the 7-3-1 check digit.", new(1, 8, 1, 8), DeIdCard(), TextValidator(IdValidators.De731), Mappings.NationalId, 65, Ctx(ContextMode.Boost, "personalausweis", "ausweis", "ausweisnummer", "identity card"));
+        yield return C("de_id_card", "German identity card number", "ID_CARD", 0.7, "9 characters of the document alphabet: with the 7-3-1 check digit alone, as printed on the card (no check digit) with an Ausweis context word.", new(1, 8, 1, 8), DeIdCard(), DeIdCardValidator, Mappings.NationalId, 65, Ctx(ContextMode.Boost, "personalausweis", "ausweis", "ausweisnummer", "personalausweisnummer", "identity card", "id card"));
         yield return C("de_passport", "German passport number", "PASSPORT", 0.7, "C/F/G/H/J/K + 8 characters with the 7-3-1 check digit.", new(1, 8, 1, 8), DePassport(), TextValidator(IdValidators.De731), Mappings.NationalId, 66, Ctx(ContextMode.Boost, "reisepass", "pass-nr", "passnummer", "passport"));
         yield return C("de_health_insurance", "German health insurance number (KVNR)", "DE_HEALTH_INSURANCE", 0.8, "Letter + 9 digits with the check digit.", new(9, 9, 1, 1), DeKvnr(), TextValidator(IdValidators.DeHealthInsurance), Mappings.Health, 74);
         yield return C("de_vat_id", "German VAT id (USt-IdNr.)", "DE_VAT_ID", 0.85, "DE + 9 digits with ISO 7064 MOD 11,10.", new(9, 9, 2, 2), DeVat(), TextValidator(IdValidators.DeVat), Mappings.Financial, 78);
@@ -102,7 +104,7 @@ internal static partial class PiiRules
         yield return M("in_vehicle_registration", "Indian vehicle registration", "VEHICLE_REGISTRATION", 0.55, "State code + district + series + 4 digits.", new(5, 6, 2, 5), InPlate(), InPlateValidator, Mappings.Pii, 40, Ctx(ContextMode.Boost, "vehicle", "registration", "car", "number plate"), DetectionSeverity.Low);
         yield return C("in_gstin", "Indian GSTIN", "IN_GSTIN", 0.7, "15 characters: state, PAN, entity, Z, check character.", new(7, 8, 7, 8), InGstin(), GstinValidator, Mappings.Pii, 72, null, DetectionSeverity.Low);
         yield return C("sg_nric_fin", "Singapore NRIC/FIN", "SG_NRIC", 0.9, "S/T/F/G/M + 7 digits + check letter.", new(7, 7, 2, 2), SgNric(), TextValidator(IdValidators.SgNric), Mappings.NationalId, 80);
-        yield return C("sg_uen", "Singapore unique entity number (UEN)", "SG_UEN", 0.55, "Business, local company or other-entity UEN formats.", new(6, 9, 1, 4), SgUen(), (in RuleMatch m, double c) => 0.45, Mappings.Pii, 45, Ctx(ContextMode.Boost, "uen", "unique entity", "acra"), DetectionSeverity.Low);
+        yield return C("sg_uen", "Singapore unique entity number (UEN)", "SG_UEN", 0.6, "Business (8 digits), local company (year + 5 digits) or other-entity (T/S/R + year + entity type) UEN with its check letter.", new(6, 9, 1, 4), SgUen(), SgUenValidator, Mappings.Pii, 45, Ctx(ContextMode.Boost, "uen", "unique entity", "unique entity number", "acra", "business registration"), DetectionSeverity.Low);
         yield return C("kr_rrn", "Korean resident registration number", "KR_RRN", 0.7, "13 digits: valid birth date + gender/century digit 1–4.", new(13, 13, 0, 0), KrRrn(), KrRrnValidator(1, 4), Mappings.NationalId, 74, Ctx(ContextMode.Boost, "rrn", "resident registration", "주민등록번호"));
         yield return C("kr_frn", "Korean foreigner registration number", "KR_FRN", 0.7, "13 digits: valid birth date + digit 5–8.", new(13, 13, 0, 0), KrRrn(), KrRrnValidator(5, 8), Mappings.NationalId, 74, Ctx(ContextMode.Boost, "frn", "foreigner registration"));
         yield return C("kr_brn", "Korean business registration number", "KR_BRN", 0.65, "10 digits with the BRN check digit.", new(10, 10, 0, 0), KrBrn(), Digits(IdValidators.KrBrn, 0.45), Mappings.Pii, 62, Ctx(ContextMode.Boost, "brn", "business registration", "사업자등록번호"), DetectionSeverity.Low);
@@ -114,7 +116,7 @@ internal static partial class PiiRules
         yield return C("za_id_number", "South African id number", "ZA_ID", 0.8, "13 digits: birth date, gender, citizenship, Luhn.", new(13, 13, 0, 0), ThirteenDigits(), Digits(IdValidators.ZaId), Mappings.NationalId, 76);
         yield return M("ng_vehicle_registration", "Nigerian vehicle plate", "VEHICLE_REGISTRATION", 0.5, "3 letters + 3 digits + 2 letters.", new(3, 3, 5, 5), NgPlate(), null, Mappings.Pii, 40, Ctx(ContextMode.Boost, "plate", "vehicle"), DetectionSeverity.Low);
         yield return C("ng_nin", "Nigerian national identification number", "NG_NIN", 0.6, "11 digits with a NIN context word.", new(11, 11, 0, 0), ElevenDigits(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "nin", "national identification number"));
-        yield return C("ph_tin", "Philippine tax identification number", "PH_TIN", 0.6, "9–14 digits with a TIN context word.", new(9, 14, 0, 0), PhTin(), null, Mappings.NationalId, 45, Ctx(ContextMode.Required, "tin", "bir", "tax id", "tax identification"));
+        yield return C("ph_tin", "Philippine tax identification number", "PH_TIN", 0.6, "9 or 12 digits with the BIR modulus 11 check digit; the grouped 12-digit form (with branch code) alone, otherwise with a TIN context word.", new(9, 12, 0, 0), PhTin(), PhTinValidator, Mappings.NationalId, 45, new RuleContext(ContextMode.Boost, 48, "tin", "bir", "tax id", "taxpayer", "tax identification", "taxpayer identification number", "rdo") { Boost = 0.3 });
     }
 
     // A quasi-identifier: reported (audited) but not redacted by default.
@@ -169,6 +171,39 @@ internal static partial class PiiRules
             var checksum = (11 - (sum % 11)) % 10 == d[12];
             return checksum ? Math.Max(confidence, 0.8) : m.Value.Contains('-') ? confidence : 0.45;
         };
+
+    // The number printed on the card has no check digit (the MRZ adds it): without the 7-3-1 check only a context word
+    // (+0.25) lifts it over the default floor.
+    private static double DeIdCardValidator(in RuleMatch m, double confidence)
+        => IdValidators.De731(m.Value) ? confidence : 0.45;
+
+    // Checksum-valid UENs; the other-entity format (prefix, year, entity type and check letter) is the strongest.
+    private static double SgUenValidator(in RuleMatch m, double confidence)
+        => IdValidators.SgUenFormat(m.Value) switch
+        {
+            'C' => Math.Max(confidence, 0.7),
+            'A' or 'B' => confidence,
+            _ => 0,
+        };
+
+    // Grouped 3-3-3(-3) with a valid check digit stands alone (12 digits a little stronger); undelimited digits need the context word.
+    private static double PhTinValidator(in RuleMatch m, double confidence)
+    {
+        Span<byte> d = stackalloc byte[16];
+        var n = Checksums.Digits(m.Value, d);
+        if (n is not (9 or 12) || !IdValidators.PhTin(d[..n]))
+        {
+            return 0;
+        }
+
+        if (!m.Value.Contains('-') && !m.Value.Contains(' '))
+        {
+            return 0.3;
+        }
+
+        // 3-3-3 is also how SINs and phone numbers are grouped: only the 12-digit form with the branch code stands alone.
+        return n == 12 ? confidence : 0.45;
+    }
 
     private static double PlateValidator(in RuleMatch m, double confidence)
         => m.Value.ContainsAny(' ', '-') ? confidence : 0.45;
@@ -259,6 +294,12 @@ internal static partial class PiiRules
     private static double EmailValidator(in RuleMatch m, double confidence)
     {
         var value = m.Value;
+        if (IsUrlUserInfo(m.Before(96)))
+        {
+            // scheme://user:password@host: the "local part" is a password, reported by the credential rules.
+            return 0;
+        }
+
         var at = value.LastIndexOf('@');
         var local = value[..at];
         var domain = value[(at + 1)..];
@@ -278,6 +319,20 @@ internal static partial class PiiRules
         }
 
         return confidence;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_userInfoStop = System.Buffers.SearchValues.Create(" \t\r\n/@\"'<>");
+
+    // The text before a match ends in "scheme://user:" (no whitespace or '/' after the "://").
+    private static bool IsUrlUserInfo(ReadOnlySpan<char> before)
+    {
+        if (before.IsEmpty || before[^1] != ':')
+        {
+            return false;
+        }
+
+        var scheme = before.LastIndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && !before[(scheme + 3)..^1].ContainsAny(s_userInfoStop);
     }
 
     private static double Ipv4Validator(in RuleMatch m, double confidence)
@@ -373,6 +428,10 @@ internal static partial class PiiRules
         return n == 12 && region is >= 11 and <= 28 ? (m.Value.ContainsAny('-', ' ') ? confidence : 0.4) : 0;
     }
 
+    // Scheme or www., optional user info, a host with a top-level domain (or an IPv4 / [IPv6] literal), port, path.
+    [GeneratedRegex(@"(?<![\w.+-])(?<v>(?i:https?://(?:[^\s/@""'<>]{1,128}@)?|www\.)(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?(?:[/?#](?:[^\s""'<>()\[\]{}`\\^|]{0,2046}[^\s""'<>()\[\]{}`\\^|.,;:!?])?)?)(?![\w-])", O, T)]
+    private static partial Regex Url();
+
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])(?<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59}))(?![A-Za-z0-9-])", O, T)]
     private static partial Regex Email();
 
@@ -391,10 +450,14 @@ internal static partial class PiiRules
     [GeneratedRegex(@"\d{4}(?<s>[ -]?)\d{4}\k<s>\d{4}\k<s>\d{1,7}|\d{4}[ -]?\d{6}[ -]?\d{4,5}|\d{13,19}", O, T)]
     private static partial Regex Card();
 
-    [GeneratedRegex(@"(?<![\d-])(?:(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?\d{2}|(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])[/-](?:19|20)?\d{2}|(?:0?[1-9]|[12]\d|3[01])[ -](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ -](?:19|20)\d{2})(?!\d)(?![/.-]\d)", O, T)]
+    [GeneratedRegex(@"(?<![\d-])(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?(?![\w:.+-])|(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![/.-]?\d)|(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?\d{2}|(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])[/-](?:19|20)?\d{2}|(?:0?[1-9]|[12]\d|3[01])[ -](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ -](?:19|20)\d{2})(?!\d)(?![/.-]\d)", O, T)]
     private static partial Regex GeneralDate();
 
-    [GeneratedRegex(@"(?i:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b", O, T)]
+    // Month first (May 1st, 1977 / Jan 5 / May-21 / May 2021) or day first (21-May / 5th of March 2021). Month names
+    // only capitalised or in capitals: "may", "march" and "dec" are also words.
+    private const string MonthName = @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)";
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + MonthName + @"\.?(?:[ -](?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{2})?|[ -](?:19|20)\d{2})|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:[ -]|\s+of\s+)" + MonthName + @"\.?(?:,?\s+(?:19|20)\d{2})?)(?![\w-]|[.,:/]\d)", O, T)]
     private static partial Regex WrittenDate();
 
     [GeneratedRegex(@"\d{4}-?\d{4}-?\d", O, T)]
@@ -574,6 +637,6 @@ internal static partial class PiiRules
     [GeneratedRegex(@"[A-Z]{3}[- ]?\d{3}[A-Z]{2}", Oi, T)]
     private static partial Regex NgPlate();
 
-    [GeneratedRegex(@"\d{3}-?\d{3}-?\d{3}(?:-?\d{3,5})?", O, T)]
+    [GeneratedRegex(@"\d{3}(?<s>[- ]?)\d{3}\k<s>\d{3}(?:\k<s>\d{3})?", O, T)]
     private static partial Regex PhTin();
 }

@@ -244,7 +244,7 @@ internal static partial class SecretRules
     private static double GcpServiceAccountValidator(in RuleMatch m, double confidence)
     {
         var around = m.After(2000);
-        return SecretHeuristics.IsTokenPlaceholder(around) || around.Contains("\"...\"", StringComparison.Ordinal) || around.Contains("your-", StringComparison.OrdinalIgnoreCase) ? 0 : confidence;
+        return (!around.IsEmpty && SecretHeuristics.IsTokenPlaceholder(around)) || around.Contains("\"...\"", StringComparison.Ordinal) || around.Contains("your-", StringComparison.OrdinalIgnoreCase) ? 0 : confidence;
     }
 
     private static double VaultValidator(in RuleMatch m, double confidence)
@@ -653,6 +653,6 @@ internal static partial class SecretRules
     [GeneratedRegex(@"(?i:authorization)[""']?\s*[:=]\s*[""']?(?:(?i:bearer|token|api-token|apikey|api-key|sso-key)\s+)?(?<v>[A-Za-z0-9._~+/-]{8,}={0,2})(?![A-Za-z0-9._~+/=-])", O, T)]
     private static partial Regex BearerToken();
 
-    [GeneratedRegex(@"(?i:\bcurl\b)(?:[^\r\n]|\\\r?\n){0,400}?\s(?:-u|--user)\s+[""']?(?<v>[^\s""']{0,64}:[^\s""']{0,128})[""']?", O, T)]
+    [GeneratedRegex(@"(?i:\bcurl\b)(?:[^\r\n]|\\\r?\n){0,400}?\s(?:-u|--user)\s+(?:(?<q>[""'])(?<v>[^\s""']{1,64}\k<q>:\k<q>[^\s""']{1,128})\k<q>|[""']?(?<v>[^\s""']{0,64}:[^\s""']{0,128})[""']?)", O, T)]
     private static partial Regex CurlUser();
 }

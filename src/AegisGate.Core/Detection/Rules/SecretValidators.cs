@@ -216,13 +216,14 @@ internal static class SecretValidators
             return 0;
         }
 
-        if (value.StartsWith("<") || value.StartsWith("{") || value.StartsWith("[") || value.StartsWith("$"))
+        // "user":"password" quotes each part; "{id}":"{secret}" wraps literals in braces (IBM Cloud docs style).
+        var user = Unwrap(value[..colon].Trim("\"'"));
+        var password = Unwrap(value[(colon + 1)..].Trim("\"'"));
+        if (user.StartsWith("<") || user.StartsWith("{") || user.StartsWith("[") || user.StartsWith("$") || password.StartsWith("{") || password.StartsWith("<"))
         {
             return 0;
         }
 
-        var user = value[..colon];
-        var password = value[(colon + 1)..];
         var secret = password.IsEmpty ? user : password;
         if (secret.Length < 4 || SecretHeuristics.IsTemplate(secret) || (!user.IsEmpty && SecretHeuristics.IsTemplate(user)) || IsPlaceholderPair(user, password) || IsPlaceholderPassword(password)
             || SecretHeuristics.IsMasked(secret) || SecretHeuristics.CountDistinct(secret) <= 2)
@@ -231,6 +232,18 @@ internal static class SecretValidators
         }
 
         return confidence;
+    }
+
+    // "{Xk3pL9qT2}" is a literal in braces; "{password}", "{{ x }}" and "{$VAR}" stay templates.
+    private static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> part)
+    {
+        if (part.Length < 10 || part[0] != '{' || part[^1] != '}')
+        {
+            return part;
+        }
+
+        var inner = part[1..^1];
+        return inner.ContainsAny("{}$ ") || SecretHeuristics.LooksLikeIdentifier(inner) || Checksums.ShannonEntropy(inner) < 3.0 ? part : inner;
     }
 
     private static bool IsPlaceholderPair(ReadOnlySpan<char> user, ReadOnlySpan<char> password)

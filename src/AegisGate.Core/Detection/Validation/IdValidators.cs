@@ -548,6 +548,100 @@ internal static class IdValidators
         return index is >= 0 and < 11 && c[8] == table[index];
     }
 
+    /// <summary>
+    /// Philippine TIN (BIR): 9 digits, or 12 with the 3-digit branch code; the 9th digit is the weighted modulus 11 of
+    /// the first 8 (weights 9…2). A remainder of 10 is never issued.
+    /// </summary>
+    public static bool PhTin(ReadOnlySpan<byte> d)
+    {
+        if (d.Length is not (9 or 12) || AllSame(d[..9]))
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            sum += d[i] * (9 - i);
+        }
+
+        var remainder = sum % 11;
+        return remainder < 10 && remainder == d[8];
+    }
+
+    private const string UenEntityTypes = "LP LL FC PF RF MQ MM NB CC CS MB FM GS DP CP NR CM CD MD HS VH CH MH CL XL CX HC RP TU TC FB FN PA PB SS MC SM GA GB";
+
+    /// <summary>
+    /// Singapore UEN with its check letter (ACRA formats): A — businesses, 8 digits + letter (weights 10,4,9,3,8,2,7,1,
+    /// "XMKECAWLJDB"); B — local companies, year + 5 digits + letter (weights 10,8,6,4,9,7,5,3,1, "ZKCMDNERGWH");
+    /// C — other entities, T/S/R + 2-digit year + entity type + 4 digits + letter (weights 4,3,5,3,10,2,2,5,7 over
+    /// "ABCDEFGHJKLMNPQRSTUVWX0123456789", offset 5). Returns 0 when invalid, else the format letter.
+    /// </summary>
+    public static char SgUenFormat(ReadOnlySpan<char> value)
+    {
+        Span<char> c = stackalloc char[10];
+        var n = 0;
+        foreach (var ch in value)
+        {
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                if (n == 10)
+                {
+                    return '\0';
+                }
+
+                c[n++] = char.ToUpperInvariant(ch);
+            }
+        }
+
+        c = c[..n];
+        if (n == 9 && !c[..8].ContainsAnyExceptInRange('0', '9'))
+        {
+            ReadOnlySpan<int> w = [10, 4, 9, 3, 8, 2, 7, 1];
+            return "XMKECAWLJDB"[Weighted(c, w) % 11] == c[8] ? 'A' : '\0';
+        }
+
+        if (n == 10 && !c[..9].ContainsAnyExceptInRange('0', '9'))
+        {
+            var year = ((c[0] - '0') * 1000) + ((c[1] - '0') * 100) + ((c[2] - '0') * 10) + (c[3] - '0');
+            ReadOnlySpan<int> w = [10, 8, 6, 4, 9, 7, 5, 3, 1];
+            return year is >= 1900 and <= 2099 && "ZKCMDNERGWH"[Weighted(c, w) % 11] == c[9] ? 'B' : '\0';
+        }
+
+        if (n == 10 && c[0] is 'T' or 'S' or 'R' && char.IsAsciiDigit(c[1]) && char.IsAsciiDigit(c[2]) && char.IsAsciiLetter(c[3]) && char.IsAsciiLetter(c[4])
+            && !c[5..9].ContainsAnyExceptInRange('0', '9') && UenEntityTypes.AsSpan().IndexOf(c.Slice(3, 2)) >= 0 && UenEntityTypes.AsSpan().IndexOf(c.Slice(3, 2)) % 3 == 0)
+        {
+            const string alphabet = "ABCDEFGHJKLMNPQRSTUVWX0123456789";
+            ReadOnlySpan<int> w = [4, 3, 5, 3, 10, 2, 2, 5, 7];
+            var sum = 0;
+            for (var i = 0; i < 9; i++)
+            {
+                var index = alphabet.IndexOf(c[i], StringComparison.Ordinal);
+                if (index < 0)
+                {
+                    return '\0';
+                }
+
+                sum += index * w[i];
+            }
+
+            return alphabet[(((sum - 5) % 11) + 11) % 11] == c[9] ? 'C' : '\0';
+        }
+
+        return '\0';
+
+        static int Weighted(ReadOnlySpan<char> c, ReadOnlySpan<int> w)
+        {
+            var sum = 0;
+            for (var i = 0; i < w.Length; i++)
+            {
+                sum += (c[i] - '0') * w[i];
+            }
+
+            return sum;
+        }
+    }
+
     /// <summary>Korean resident registration number shape: valid birth date and a gender/century digit in <paramref name="first"/>–<paramref name="last"/>.</summary>
     public static bool KrRrnShape(ReadOnlySpan<byte> d, int first, int last)
     {
