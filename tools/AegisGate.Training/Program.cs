@@ -19,6 +19,9 @@ for (var i = 0; i < args.Length; i++)
         case "--mil": options = options with { MultipleInstance = bool.Parse(Value()) }; break;
         case "--augment": options = options with { AugmentCopies = int.Parse(Value(), inv) }; break;
         case "--long-benign": options = options with { LongBenignPerFold = int.Parse(Value(), inv) }; break;
+        case "--validation-out": options = options with { ValidationOutPath = Value() }; break;
+        case "--lexical-thresholds": options = options with { LexicalOperatingPoints = bool.Parse(Value()) }; break;
+        case "--structured": options = options with { StructuredPerFold = int.Parse(Value(), inv) }; break;
         case "--dump": options = options with { DumpPath = Value() }; break;
         case "--bits": options = options with { BucketBits = int.Parse(Value(), inv) }; break;
         case "--word-ngrams": options = options with { WordNgramMax = int.Parse(Value(), inv) }; break;

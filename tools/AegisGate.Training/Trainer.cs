@@ -36,10 +36,19 @@ internal sealed record TrainingOptions
     /// <summary>Gets how many long benign documents (joined benign prompts) each fold gets.</summary>
     public int LongBenignPerFold { get; init; } = 40;
 
+    /// <summary>Gets how many structured records (JSON values rendered as the engine's JSON scanner renders them), half benign and half attack, each fold gets.</summary>
+    public int StructuredPerFold { get; init; } = 160;
+
     /// <summary>Gets a value indicating whether attack documents train on their best window only (multiple-instance learning).</summary>
     public bool MultipleInstance { get; init; } = true;
 
     public int Folds { get; init; } = 5;
+
+    /// <summary>Gets a value indicating whether the operating points are chosen on the confidence the engine uses (model pooled with the lexical signals) rather than on the model alone.</summary>
+    public bool LexicalOperatingPoints { get; init; } = true;
+
+    /// <summary>Gets a path to write the validation split to as JSON Lines (text, label, category), for <c>aegisgate eval</c>.</summary>
+    public string? ValidationOutPath { get; init; }
 
     public int ValidationEvery { get; init; } = 5;
 

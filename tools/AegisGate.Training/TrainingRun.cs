@@ -75,8 +75,13 @@ internal static class TrainingRun
 
         var calibration = Trainer.FitPlatt(oof, train.Select(r => r.IsAttack).ToList());
         var oofProbability = oof.Select(z => Trainer.Sigmoid((calibration.A * z) + calibration.B)).ToArray();
-        var benignOof = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => oofProbability[x.i]).ToList();
-        var triggerOof = train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => oofProbability[x.i]).ToList();
+        // The engine compares the model's probability pooled with the lexical probability (noisy-OR) with the thresholds,
+        // so the operating points are chosen on that same combined confidence (rules are not trained, so this is not a leak).
+        var trainLexical = options.LexicalOperatingPoints ? LexicalSignals.Compute(train) : new double[train.Count];
+        var validationLexical = options.LexicalOperatingPoints ? LexicalSignals.Compute(validation) : new double[validation.Count];
+        var oofCombined = oofProbability.Select((p, i) => InjectionConfidence.Combine(p, trainLexical[i])).ToArray();
+        var benignOof = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => oofCombined[x.i]).ToList();
+        var triggerOof = train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => oofCombined[x.i]).ToList();
         var recommended = Math.Max(Trainer.ThresholdAtFpr(benignOof, options.TargetFpr), triggerOof.Count > 0 ? Trainer.ThresholdAtFpr(triggerOof, options.TriggerTargetFpr) : 0);
         var sensitive = Math.Min(recommended, Trainer.ThresholdAtFpr(benignOof, options.SensitiveFpr));
         recommended = Math.Clamp(recommended, 1e-4, 0.9999);
@@ -96,11 +101,20 @@ internal static class TrainingRun
         report.AppendLine(inv, $"- features: word 1–{options.WordNgramMax}-grams + char {options.CharNgramMin}–{options.CharNgramMax}-grams, 2^{options.BucketBits} int8 buckets, window {options.WindowTokens} tokens (half overlap), norm n^{options.NormExponent}");
         report.AppendLine(inv, $"- training: logistic regression, AdaGrad SGD, {options.Epochs} epochs, lr {options.LearningRate}, L2 {options.L2}, benign weight {options.BenignWeight}, seed {options.Seed}");
         report.AppendLine(inv, $"- calibration (Platt, {options.Folds}-fold out-of-fold logits): A = {calibration.A:F4}, B = {calibration.B:F4}");
-        report.AppendLine(inv, $"- thresholds (out-of-fold, calibrated probability): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
+        report.AppendLine(inv, $"- thresholds (out-of-fold, {(options.LexicalOperatingPoints ? "model pooled with the lexical signals" : "model alone")}): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
         report.AppendLine(inv, $"- model: {bytes.Length:N0} bytes, id `{shipped.Name}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`").AppendLine();
 
-        var summary = AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
-        _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation)", train, trainScores, recommended, sensitive);
+        var validationCombined = validationScores.Select((p, i) => InjectionConfidence.Combine(p, validationLexical[i])).ToList();
+        var summary = options.LexicalOperatingPoints
+            ? AppendMetrics(report, "Validation split (held back): model pooled with the lexical signals, as the engine runs it", validation, validationCombined, recommended, sensitive)
+            : AppendMetrics(report, "Validation split (held back)", validation, validationScores, recommended, sensitive);
+        if (options.LexicalOperatingPoints)
+        {
+            _ = AppendMetrics(report, "Validation split (held back): model alone", validation, validationScores, recommended, sensitive);
+            _ = AppendMetrics(report, "Training split, out-of-fold: model pooled with the lexical signals", train, oofCombined, recommended, sensitive);
+        }
+
+        _ = AppendMetrics(report, "Training split, out-of-fold (cross-validation): model alone", train, trainScores, recommended, sensitive);
         if (options.DumpPath is not null)
         {
             var lines = train.Select((r, i) => (Split: "oof", Row: r, Score: oofProbability[i]))
@@ -108,6 +122,12 @@ internal static class TrainingRun
                 .OrderBy(x => x.Score)
                 .Select(x => string.Create(inv, $"{x.Split}\t{(x.Row.IsAttack ? "attack" : "benign")}\t{x.Row.Family}\t{x.Score:F4}\t{x.Row.Text.ReplaceLineEndings(" ")[..Math.Min(300, x.Row.Text.ReplaceLineEndings(" ").Length)]}"));
             File.WriteAllLines(options.DumpPath, lines);
+        }
+
+        if (options.ValidationOutPath is not null)
+        {
+            File.WriteAllLines(options.ValidationOutPath, validation.Select(r => System.Text.Json.JsonSerializer.Serialize(
+                new Dictionary<string, string> { ["text"] = r.Text, ["label"] = r.IsAttack ? "attack" : "benign", ["category"] = r.Family })));
         }
 
         return new TrainingResult(bytes, report.ToString(), summary.Recall, summary.BenignFpr, summary.TriggerFpr);
@@ -164,7 +184,109 @@ internal static class TrainingRun
             }
         }
 
+        // Structured records: JSON bodies and tool results reach the classifier as "name: value" lines (the engine's JSON
+        // scanner joins the values that way). The corpus has such lines almost only in jailbreak templates ("DAN: …"),
+        // so without these records "type: text" alone looks like an attack. Benign and attack rows are both wrapped,
+        // so the record syntax is no evidence either way (and an injection inside a record is still one).
+        var attacks = train.Select((r, i) => (r, i)).Where(x => x.r.IsAttack).ToList();
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var benignPool = benign.Where(b => folds[b.i] == f).ToList();
+            var attackPool = attacks.Where(a => folds[a.i] == f).ToList();
+            for (var d = 0; d < options.StructuredPerFold; d++)
+            {
+                var isAttack = (d & 1) == 1;
+                var pool = isAttack ? attackPool : benignPool;
+                if (pool.Count == 0)
+                {
+                    continue;
+                }
+
+                var main = pool[(int)(rng.Next() % (ulong)pool.Count)];
+                string? value = isAttack ? TrainingText(main.r, train) : (rng.Next() % 4) == 0 ? null : main.r.Canonical;
+                var extra = isAttack || benignPool.Count == 0 || (rng.Next() % 3) != 0 ? null : benignPool[(int)(rng.Next() % (ulong)benignPool.Count)].r.Canonical;
+                result.Add((main.i, new Document(Trainer.Featurize(Record(value, extra, ref rng), options), isAttack)));
+            }
+        }
+
         return result;
+    }
+
+    private static readonly string[] TextFields = ["text", "content", "message", "description", "body", "summary", "note", "comment", "title", "value", "result", "output", "answer", "prompt", "input", "query", "data", "details"];
+
+    private static readonly (string Name, string[] Values)[] ScalarFields =
+    [
+        ("id", ["A-1001", "c0ffee12", "42", "ord_8812", "7f3a9b2e-1c4d-4e5f-9a8b-0c1d2e3f4a5b"]),
+        ("type", ["text", "message", "object", "json", "image", "tool_result", "function"]),
+        ("status", ["ok", "shipped", "pending", "done", "active", "error", "completed", "failed"]),
+        ("role", ["user", "assistant", "tool", "system"]),
+        ("name", ["lookup-order", "get_weather", "search", "Alice", "release-notes", "report.pdf"]),
+        ("isError", ["false", "true"]),
+        ("count", ["3", "120", "0"]),
+        ("created", ["2026-11-26T10:15:00Z", "2024-05-01", "1718000000"]),
+        ("model", ["gpt-4o", "claude-sonnet", "llama-3-8b"]),
+        ("url", ["https://example.com/orders/1001", "https://docs.example.org/guide"]),
+        ("code", ["200", "404", "E1001"]),
+        ("lang", ["en", "de", "fr"]),
+        ("priority", ["high", "low", "normal"]),
+        ("amount", ["19.99", "1200", "0.5"]),
+        ("currency", ["EUR", "USD"]),
+        ("jsonrpc", ["2.0"]),
+        ("method", ["tools/call", "completion", "GET"]),
+        ("version", ["1.2.3", "2"]),
+        ("PATH", ["/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "/root/.dotnet/tools:/usr/share/dotnet:/usr/bin:/bin", "C:\\Windows\\system32;C:\\Program Files\\nodejs"]),
+        ("HOME", ["/root", "/home/app", "/var/lib/service"]),
+        ("NODE_ENV", ["production", "development", "test"]),
+        ("LANG", ["C.UTF-8", "en_US.UTF-8"]),
+        ("HOSTNAME", ["web-7f9c", "build-agent-3"]),
+        ("AWS_REGION", ["eu-west-1", "us-east-1"]),
+        ("LOG_LEVEL", ["info", "debug", "warn"]),
+        ("DATABASE_URL", ["postgres://app@db:5432/orders", "sqlite:///data/app.db"]),
+        ("PORT", ["8080", "443"]),
+        ("TZ", ["UTC", "Europe/Berlin"]),
+    ];
+
+    /// <summary>
+    /// Renders a record with a few scalar fields around the text, in one of the shapes machine content reaches the
+    /// classifier in: "name: value" lines (how the JSON scanner joins JSON values), indented or compact JSON (JSON inside
+    /// a string value, tool results that print objects), or KEY=value lines (environment and config dumps).
+    /// </summary>
+    private static string Record(string? value, string? extra, ref SplitMix64 rng)
+    {
+        var fields = new List<(string Name, string Value)>();
+        var scalars = (int)(rng.Next() % 6) + (value is null ? 2 : 0);
+        for (var k = 0; k < scalars; k++)
+        {
+            var (name, values) = ScalarFields[(int)(rng.Next() % (ulong)ScalarFields.Length)];
+            fields.Add((name, values[(int)(rng.Next() % (ulong)values.Length)]));
+        }
+
+        if (value is not null)
+        {
+            fields.Insert((int)(rng.Next() % (ulong)(fields.Count + 1)), (TextFields[(int)(rng.Next() % (ulong)TextFields.Length)], value));
+        }
+
+        if (extra is not null)
+        {
+            fields.Insert((int)(rng.Next() % (ulong)(fields.Count + 1)), (TextFields[(int)(rng.Next() % (ulong)TextFields.Length)], extra));
+        }
+
+        switch (rng.Next() % 4)
+        {
+            case 0:
+                return string.Join('\n', fields.Select(f => f.Name + ": " + f.Value));
+            case 1:
+            case 2:
+                var o = new System.Text.Json.Nodes.JsonObject();
+                foreach (var (name, v) in fields)
+                {
+                    o[name] = v;
+                }
+
+                return o.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = (rng.Next() & 1) == 0, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            default:
+                return string.Join('\n', fields.Select(f => f.Name.ToUpperInvariant() + "=" + f.Value));
+        }
     }
 
     /// <summary>

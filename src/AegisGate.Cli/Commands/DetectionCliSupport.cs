@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AegisGate.Detection;
+using AegisGate.Detection.Classifier;
 
 namespace AegisGate.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class DetectionCliSupport
         }
     }
 
-    /// <summary>Creates the scanner, or writes the configuration error and returns <see langword="null"/>.</summary>
+    /// <summary>Creates the scanner (rules and the embedded injection classifier, as <c>AddAegisDetection</c> registers them), or writes the configuration error and returns <see langword="null"/>.</summary>
     public static ContentScanner? CreateScanner(TextWriter stderr, string[]? rulePacks)
     {
         try
@@ -52,9 +53,9 @@ internal static class DetectionCliSupport
                 options.RulePacks.Add(Path.GetFullPath(pack));
             }
 
-            return ContentScanner.Create(options);
+            return ContentScanner.Create(InjectionClassifier.CreateEmbedded(), options);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or InjectionModelLoadException)
         {
             stderr.WriteLine(ex.Message);
             return null;

@@ -1,4 +1,5 @@
 using AegisGate.Configuration;
+using AegisGate.Detection.Classifier;
 using AegisGate.Detection.Engine;
 using AegisGate.Detection.Rules;
 
@@ -21,19 +22,34 @@ public sealed class ContentScanner : IContentScanner, IContentStreamScanner, IDe
 
     /// <summary>Creates a scanner.</summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults. Rule packs in <see cref="AegisDetectionOptions.RulePacks"/> are resolved against <paramref name="rulePackDirectory"/>.</param>
-    /// <param name="model">An optional injection classifier (issue 8).</param>
+    /// <param name="model">An optional injection model, combined with the lexical signals by an <see cref="InjectionClassifier"/> with the
+    /// default <see cref="InjectionClassifierOptions"/>; <see langword="null"/> lets the lexical signals decide alone.
+    /// To use the model embedded in AegisGate.Core, pass <see cref="HashedLinearInjectionModel.LoadEmbedded"/>.</param>
     /// <param name="timeProvider">The time provider for the scan time limit; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
     /// <param name="rulePackDirectory">The directory relative rule-pack paths are resolved against; <see langword="null"/> uses the current directory.</param>
     /// <returns>The scanner.</returns>
     /// <exception cref="InvalidOperationException">The options, a rule pack or a policy are invalid; the message lists every error.</exception>
     public static ContentScanner Create(AegisDetectionOptions? options = null, IInjectionModel? model = null, TimeProvider? timeProvider = null, string? rulePackDirectory = null)
     {
+        var classifier = model is null ? null : new InjectionClassifier(model, Microsoft.Extensions.Options.Options.Create(new InjectionClassifierOptions()));
+        return Create(classifier, options, timeProvider, rulePackDirectory);
+    }
+
+    /// <summary>Creates a scanner that combines the lexical injection signals with an injection classifier (reported as <c>injection.classifier</c>).</summary>
+    /// <param name="classifier">The classifier, for example <see cref="InjectionClassifier.CreateEmbedded"/>; <see langword="null"/> lets the lexical signals decide alone.</param>
+    /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
+    /// <param name="timeProvider">The time provider for the scan time limit; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
+    /// <param name="rulePackDirectory">The directory relative rule-pack paths are resolved against; <see langword="null"/> uses the current directory.</param>
+    /// <returns>The scanner.</returns>
+    /// <exception cref="InvalidOperationException">The options, a rule pack or a policy are invalid; the message lists every error.</exception>
+    public static ContentScanner Create(InjectionClassifier? classifier, AegisDetectionOptions? options = null, TimeProvider? timeProvider = null, string? rulePackDirectory = null)
+    {
         options ??= new AegisDetectionOptions();
-        var state = BuildState(options, model, rulePackDirectory);
+        var state = BuildState(options, classifier, rulePackDirectory);
         return new ContentScanner(new DetectionEngine(state, timeProvider ?? TimeProvider.System));
     }
 
-    internal static EngineState BuildState(AegisDetectionOptions options, IInjectionModel? model, string? rulePackDirectory)
+    internal static EngineState BuildState(AegisDetectionOptions options, InjectionClassifier? classifier, string? rulePackDirectory)
     {
         var custom = new List<DetectionRule>();
         var errors = new List<string>();
@@ -50,7 +66,7 @@ public sealed class ContentScanner : IContentScanner, IContentStreamScanner, IDe
             throw new InvalidOperationException("The detection rule packs are invalid: " + string.Join(" ", errors));
         }
 
-        return EngineState.Build(options, custom, model);
+        return EngineState.Build(options, custom, classifier);
     }
 
     internal void Replace(EngineState state) => _engine.State = state;

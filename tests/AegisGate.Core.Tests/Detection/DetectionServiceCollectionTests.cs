@@ -80,9 +80,9 @@ public sealed class DetectionServiceCollectionTests
         var model = new AlwaysInjection();
         using var sp = Provider(s => s.AddSingleton<IInjectionModel>(model));
 
-        var result = sp.GetRequiredService<IContentScanner>().Scan("Please summarise the notes.", ScanOptions.Default);
+        var result = sp.GetRequiredService<IContentScanner>().Scan("Please summarise the notes from the meeting.", ScanOptions.Default);
 
-        Assert.That(result.Findings.Select(f => f.RuleId), Does.Contain("injection.model"));
+        Assert.That(result.Findings.Select(f => f.RuleId), Does.Contain("injection.classifier"));
     }
 
     [TestCase("AegisGate:Detection:MaxContentChars", "10")]
@@ -91,7 +91,7 @@ public sealed class DetectionServiceCollectionTests
     [TestCase("AegisGate:Detection:Policy:Rules:Not A Key:Enabled", "false")]
     [TestCase("AegisGate:Detection:Canaries:0", "short")]
     [TestCase("AegisGate:Detection:RulePacks:0", "missing-pack.yaml")]
-    [TestCase("AegisGate:Detection:InjectionModel:Weight", "1.5")]
+    [TestCase("AegisGate:Detection:Classifier:UserPromptThreshold", "1.5")]
     public void Start_InvalidOptions_FailsStartup(string key, string value)
     {
         using var data = new TempDirectory();

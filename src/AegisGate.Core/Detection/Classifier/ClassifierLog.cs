@@ -10,4 +10,7 @@ internal static partial class ClassifierLog
 
     [LoggerMessage(1381, LogLevel.Critical, "The injection model could not be loaded; the host will not start (no silent rules-only fallback).", EventName = "InjectionModelLoadFailed")]
     public static partial void InjectionModelLoadFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1382, LogLevel.Warning, "The injection classifier is disabled by configuration (AegisGate:Detection:Classifier:Enabled = false): prompt injection is judged by the lexical signals alone.", EventName = "InjectionClassifierDisabled")]
+    public static partial void InjectionClassifierDisabled(this ILogger logger);
 }

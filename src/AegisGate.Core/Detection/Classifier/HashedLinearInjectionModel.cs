@@ -48,12 +48,12 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
     /// <value>1 Mi characters: the model windows text internally (see <see cref="WindowTokens"/>).</value>
     public int MaxWindowChars => 1 << 20;
 
-    /// <summary>Gets the calibrated probability at or above which user prompts and model responses are treated as
+    /// <summary>Gets the calibrated probability at or above which user prompts, tool output and model responses are treated as
     /// injections: the operating point chosen on out-of-fold predictions at a 1 % benign false-positive rate (and 1 % on trigger-word sentences).</summary>
     public double RecommendedThreshold { get; }
 
-    /// <summary>Gets the lower threshold for third-party content (documents, tool output): the operating point at a
-    /// 3 % benign false-positive rate, trading false positives for recall where injections hide.</summary>
+    /// <summary>Gets the lower threshold for retrieved documents: the operating point at a 3 % benign false-positive
+    /// rate, trading false positives for recall where indirect injections hide.</summary>
     public double SensitiveThreshold { get; }
 
     /// <summary>Gets the window length in word tokens.</summary>

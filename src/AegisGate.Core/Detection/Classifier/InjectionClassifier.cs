@@ -10,6 +10,7 @@ namespace AegisGate.Detection.Classifier;
 public sealed class InjectionClassifier
 {
     private readonly double[] _thresholds;
+    private readonly int _minimumWords;
 
     /// <summary>Initializes a new instance of the <see cref="InjectionClassifier"/> class.</summary>
     /// <param name="model">The model.</param>
@@ -27,18 +28,26 @@ public sealed class InjectionClassifier
         }
 
         var o = options.Value;
+        _minimumWords = o.MinimumWords;
         var builtIn = model as HashedLinearInjectionModel;
         var recommended = builtIn?.RecommendedThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
         var sensitive = builtIn?.SensitiveThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
         _thresholds = new double[4];
         _thresholds[(int)ContentSource.User] = o.UserPromptThreshold ?? recommended;
         _thresholds[(int)ContentSource.Document] = o.DocumentThreshold ?? sensitive;
-        _thresholds[(int)ContentSource.ToolOutput] = o.ToolOutputThreshold ?? sensitive;
+        _thresholds[(int)ContentSource.ToolOutput] = o.ToolOutputThreshold ?? recommended;
         _thresholds[(int)ContentSource.ModelResponse] = o.ModelResponseThreshold ?? recommended;
     }
 
     /// <summary>Gets the model.</summary>
     public IInjectionModel Model { get; }
+
+    /// <summary>Creates a classifier over the model embedded in AegisGate.Core (what <c>AddAegisDetection</c> registers by default).</summary>
+    /// <param name="options">The thresholds; <see langword="null"/> uses the model's own operating points.</param>
+    /// <returns>The classifier.</returns>
+    /// <exception cref="InjectionModelLoadException">The embedded model is missing or invalid.</exception>
+    public static InjectionClassifier CreateEmbedded(InjectionClassifierOptions? options = null) =>
+        new(HashedLinearInjectionModel.LoadEmbedded(), Options.Create(options ?? new InjectionClassifierOptions()));
 
     /// <summary>Returns the threshold that applies to content from <paramref name="source"/>.</summary>
     /// <param name="source">The content source.</param>
@@ -51,13 +60,28 @@ public sealed class InjectionClassifier
     /// <param name="canonicalText">Text canonicalised by the detection engine.</param>
     /// <param name="source">Where the text comes from.</param>
     /// <param name="lexicalConfidence">The strongest lexical injection confidence (0 when no rule fired).</param>
-    /// <returns>The assessment.</returns>
+    /// <returns>The assessment; texts with fewer than <see cref="InjectionClassifierOptions.MinimumWords"/> words are not given to the model (model score 0).</returns>
     /// <exception cref="InvalidOperationException">The model returned a value that is not a probability (the pipeline turns this into a denial).</exception>
     public InjectionAssessment Assess(ReadOnlySpan<char> canonicalText, ContentSource source, double lexicalConfidence = 0)
     {
         var threshold = ThresholdFor(source);
-        var score = ScoreWindows(canonicalText);
+        var score = HasWords(canonicalText, _minimumWords) ? ScoreWindows(canonicalText) : 0;
         return new InjectionAssessment(score, lexicalConfidence, InjectionConfidence.Combine(score, lexicalConfidence), threshold);
+    }
+
+    /// <summary>Returns whether <paramref name="text"/> has at least <paramref name="minimum"/> words (runs of letters or digits).</summary>
+    private static bool HasWords(ReadOnlySpan<char> text, int minimum)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length && words < minimum; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            words += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return words >= minimum;
     }
 
     /// <summary>Scores text with the model, window by window, and returns the maximum.</summary>

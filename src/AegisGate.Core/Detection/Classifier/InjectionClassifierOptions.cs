@@ -7,8 +7,10 @@ namespace AegisGate.Detection.Classifier;
 /// Options of the prompt-injection classifier, bound from <c>AegisGate:Detection:Classifier</c>. Thresholds are
 /// calibrated probabilities (see <see cref="InjectionConfidence"/>); a <see langword="null"/> threshold takes the
 /// built-in model's own operating point: <see cref="HashedLinearInjectionModel.RecommendedThreshold"/> for user
-/// prompts and model responses, <see cref="HashedLinearInjectionModel.SensitiveThreshold"/> for documents and tool
-/// output (third-party content, where injections hide). With a model of your own, a <see langword="null"/>
+/// prompts, tool output and model responses, <see cref="HashedLinearInjectionModel.SensitiveThreshold"/> for documents
+/// (third-party prose, where indirect injections hide). Tool output is mostly machine data (JSON, listings, dumps),
+/// which is further from the prompts the model was trained on, so it keeps the 1 % operating point; the rules judge
+/// tool output strictly anyway (instructions-in-data signals). With a model of your own, a <see langword="null"/>
 /// threshold is <see cref="CustomModelDefaultThreshold"/>.
 /// </summary>
 public sealed class InjectionClassifierOptions
@@ -18,6 +20,23 @@ public sealed class InjectionClassifierOptions
 
     /// <summary>The configuration section name, relative to <c>AegisGate</c>.</summary>
     public const string SectionName = "Detection:Classifier";
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the detection engine runs the classifier. Turning it off is an explicit
+    /// downgrade to the lexical signals alone (logged at start-up as a warning); it never happens because a model is
+    /// missing or broken — that stops the host.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the fewest words a text needs before the model's probability counts. A handful of words gives a
+    /// hashed n-gram model too little context (a tool described as "Deletes everything." resembles "forget
+    /// everything"); shorter texts are left to the rules, which know the short canonical attacks. 0 scores every text.
+    /// </summary>
+    /// <value>The default value is 6 (fewer than 1 % of the corpus attacks are shorter, almost all caught by rules).</value>
+    [Range(0, 1000)]
+    public int MinimumWords { get; set; } = 6;
 
     /// <summary>Gets or sets the path of a model file to use instead of the embedded model (for a retrained model).</summary>
     /// <value>The default value is <see langword="null"/>: the model embedded in AegisGate.Core. A missing or invalid file stops the host.</value>
@@ -34,7 +53,7 @@ public sealed class InjectionClassifierOptions
     public double? DocumentThreshold { get; set; }
 
     /// <summary>Gets or sets the threshold for tool output.</summary>
-    /// <value>The default value is <see langword="null"/> (the model's sensitive threshold).</value>
+    /// <value>The default value is <see langword="null"/> (the model's recommended threshold).</value>
     [Range(0.0001, 0.9999)]
     public double? ToolOutputThreshold { get; set; }
 

@@ -1,6 +1,7 @@
 using AegisGate;
 using AegisGate.Configuration;
 using AegisGate.Detection;
+using AegisGate.Detection.Classifier;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,11 @@ public static class DetectionServiceCollectionExtensions
     /// <summary>
     /// Adds the detection engine: <see cref="AegisDetectionOptions"/> (section <c>AegisGate:Detection</c> when bound,
     /// validated on start together with every rule pack and policy rule id), and one singleton registered as
-    /// <see cref="IContentScanner"/>, <see cref="IContentStreamScanner"/> and <see cref="IDetectionRuleCatalog"/>. An
-    /// <see cref="IInjectionModel"/> registered in the container is combined with the lexical injection signals.
-    /// Valid reloads replace the rules and policies atomically; invalid ones are logged and the last good stays.
+    /// <see cref="IContentScanner"/>, <see cref="IContentStreamScanner"/> and <see cref="IDetectionRuleCatalog"/>. The
+    /// prompt-injection classifier is part of the engine (<see cref="InjectionClassifierServiceCollectionExtensions.AddAegisInjectionClassifier(IAegisBuilder)"/>):
+    /// the model embedded in AegisGate.Core, or an <see cref="IInjectionModel"/> registered in the container, is loaded
+    /// when the host starts (a missing or invalid model stops the host) and combined with the lexical injection signals;
+    /// only <c>AegisGate:Detection:Classifier:Enabled = false</c> turns it off. Valid reloads replace the rules and policies atomically; invalid ones are logged and the last good stays.
     /// </summary>
     /// <param name="builder">The AegisGate builder.</param>
     /// <param name="configure">Configures the options.</param>
@@ -38,6 +41,7 @@ public static class DetectionServiceCollectionExtensions
         }
 
         services.AddSingleton<DetectionMarker>();
+        builder.AddAegisInjectionClassifier();
         services.AddOptionsWithValidateOnStart<AegisDetectionOptions, AegisDetectionOptionsValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AegisDetectionOptions>, AegisDetectionOptionsCustomValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AegisDetectionOptions>, DetectionRulesValidator>());
@@ -49,7 +53,7 @@ public static class DetectionServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Adds the detection engine and binds its options from a configuration section (usually <c>AegisGate:Detection</c>).</summary>
+    /// <summary>Adds the detection engine and binds its options from a configuration section (usually <c>AegisGate:Detection</c>; its <c>Classifier</c> sub-section binds <see cref="InjectionClassifierOptions"/>).</summary>
     /// <param name="builder">The AegisGate builder.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The builder, so that calls can be chained.</returns>
@@ -60,6 +64,7 @@ public static class DetectionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         builder.AddAegisDetection();
         builder.Services.Configure<AegisDetectionOptions>(section);
+        builder.Services.Configure<InjectionClassifierOptions>(section.GetSection("Classifier"));
         return builder;
     }
 
@@ -92,16 +97,16 @@ public static class DetectionServiceCollectionExtensions
     {
         var holder = sp.GetRequiredService<LastGoodOptions<AegisDetectionOptions>>();
         var paths = sp.GetService<AegisPaths>();
-        var model = sp.GetService<IInjectionModel>();
+        var classifier = sp.GetRequiredService<IOptions<InjectionClassifierOptions>>().Value.Enabled ? sp.GetRequiredService<InjectionClassifier>() : null;
         var logger = sp.GetRequiredService<ILogger<ContentScanner>>();
         var packDirectory = paths?.ConfigDirectory;
-        var scanner = ContentScanner.Create(holder.Current, model, sp.GetRequiredService<TimeProvider>(), packDirectory);
-        logger.EngineReady(scanner.Rules.Count, scanner.Rules.Count(r => r.IsCustom), model?.Name ?? "none (lexical signals decide)");
+        var scanner = ContentScanner.Create(classifier, holder.Current, sp.GetRequiredService<TimeProvider>(), packDirectory);
+        logger.EngineReady(scanner.Rules.Count, scanner.Rules.Count(r => r.IsCustom), classifier?.Model.Name ?? "disabled by configuration (lexical signals decide)");
         holder.Changed += options =>
         {
             try
             {
-                var state = ContentScanner.BuildState(options, model, packDirectory);
+                var state = ContentScanner.BuildState(options, classifier, packDirectory);
                 scanner.Replace(state);
                 logger.Reloaded(state.Rules.Rules.Length);
             }

@@ -1,3 +1,4 @@
+using AegisGate.Detection.Classifier;
 using AegisGate.Detection.Policy;
 using AegisGate.Detection.Rules;
 
@@ -8,18 +9,18 @@ internal sealed class EngineState
 {
     private readonly Dictionary<string, CompiledPolicy> _policies;
 
-    private EngineState(AegisDetectionOptions options, RuleSet rules, CompiledPolicy defaultPolicy, Dictionary<string, CompiledPolicy> policies, IInjectionModel? model)
+    private EngineState(AegisDetectionOptions options, RuleSet rules, CompiledPolicy defaultPolicy, Dictionary<string, CompiledPolicy> policies, InjectionClassifier? classifier)
     {
         Options = options;
         Rules = rules;
         DefaultPolicy = defaultPolicy;
         _policies = policies;
-        Model = model;
+        Classifier = classifier;
         AllowedHosts = [.. options.AllowedHosts.Select(h => h.Trim().TrimStart('.').ToLowerInvariant())];
         Canaries = [.. options.Canaries];
         InjectionEncoded = (InjectionSignalRule)rules.Rules.Single(r => r.Id == InjectionRules.EncodedPayloadId);
         InjectionHidden = (InjectionSignalRule)rules.Rules.Single(r => r.Id == InjectionRules.HiddenCharactersId);
-        InjectionModelRule = rules.Rules.Single(r => r.Id == InjectionRules.ModelId);
+        InjectionClassifierRule = rules.Rules.Single(r => r.Id == InjectionRules.ClassifierId);
     }
 
     public AegisDetectionOptions Options { get; }
@@ -28,7 +29,8 @@ internal sealed class EngineState
 
     public CompiledPolicy DefaultPolicy { get; }
 
-    public IInjectionModel? Model { get; }
+    /// <summary>Gets the injection classifier, or <see langword="null"/> when the lexical signals decide alone.</summary>
+    public InjectionClassifier? Classifier { get; }
 
     public string[] AllowedHosts { get; }
 
@@ -38,11 +40,11 @@ internal sealed class EngineState
 
     public InjectionSignalRule InjectionHidden { get; }
 
-    public DetectionRule InjectionModelRule { get; }
+    public DetectionRule InjectionClassifierRule { get; }
 
     /// <summary>Builds a state; every problem (unknown rule ids in policies, duplicate ids) is collected and thrown together.</summary>
     /// <exception cref="InvalidOperationException">The options or rules are inconsistent.</exception>
-    public static EngineState Build(AegisDetectionOptions options, IReadOnlyList<DetectionRule> customRules, IInjectionModel? model)
+    public static EngineState Build(AegisDetectionOptions options, IReadOnlyList<DetectionRule> customRules, InjectionClassifier? classifier)
     {
         var errors = new List<string>();
         var all = new List<DetectionRule>(BuiltInRules.All);
@@ -72,7 +74,7 @@ internal sealed class EngineState
             throw new InvalidOperationException("The detection configuration is invalid: " + string.Join(" ", errors));
         }
 
-        return new EngineState(options, rules, defaultPolicy, policies, model);
+        return new EngineState(options, rules, defaultPolicy, policies, classifier);
     }
 
     /// <summary>Returns the named policy, or <see langword="null"/> when no such policy exists.</summary>

@@ -6,8 +6,9 @@ namespace AegisGate.Detection.Engine;
 /// Weighs the prompt-injection signal families of one scan. Each family counts once (its strongest hit); signals found
 /// inside decoded text add the <c>injection.encoded_payload</c> family, hidden tag text and zero-width characters inside
 /// words add <c>injection.hidden_characters</c>. The score is compared with the source's threshold (1.0 standard: one
-/// strong or several weak signals). When an <see cref="IInjectionModel"/> is registered its probability is combined
-/// with the lexical probability <c>1 - e^-score</c> by weight; without a model the lexical score decides alone.
+/// strong or several weak signals). When the engine has an <see cref="Classifier.InjectionClassifier"/> it also scores the
+/// canonical text and reports <c>injection.classifier</c> when the model's probability pooled with the lexical probability
+/// <c>1 - e^-score</c> reaches the threshold of the content's source; without one the lexical score decides alone.
 /// </summary>
 internal static class InjectionScorer
 {
@@ -63,55 +64,45 @@ internal static class InjectionScorer
 
         var threshold = scan.Table.InjectionThreshold;
         var lexicalProbability = 1 - Math.Exp(-score);
-        var thresholdProbability = 1 - Math.Exp(-threshold);
-        double probability = lexicalProbability;
-        var modelAlone = false;
-        if (engine.Model is { } model && scan.Table.Enabled[engine.InjectionModelRule.Index])
-        {
-            var p = ScoreModel(model, root.Text, engine.Options.InjectionModel.WindowOverlapChars);
-            var w = engine.Options.InjectionModel.Weight;
-            probability = ((1 - w) * lexicalProbability) + (w * p);
-            if (p >= engine.Options.InjectionModel.StrongProbability)
-            {
-                probability = Math.Max(probability, Math.Max(p, thresholdProbability));
-                modelAlone = families.Count == 0;
-            }
-        }
-
-        if (probability < thresholdProbability || (families.Count == 0 && !modelAlone))
-        {
-            return [];
-        }
-
-        var confidence = Math.Min(0.99, 0.5 + (0.5 * probability));
         var result = new List<RawFinding>();
-        var perFamily = new Dictionary<DetectionRule, int>();
-        foreach (var hit in hits)
+        if (families.Count > 0 && score >= threshold)
         {
-            var n = perFamily.GetValueOrDefault(hit.Rule);
-            if (n >= MaxHitsPerFamily)
+            var confidence = Math.Min(0.99, 0.5 + (0.5 * lexicalProbability));
+            var perFamily = new Dictionary<DetectionRule, int>();
+            foreach (var hit in hits)
             {
-                continue;
-            }
+                var n = perFamily.GetValueOrDefault(hit.Rule);
+                if (n >= MaxHitsPerFamily)
+                {
+                    continue;
+                }
 
-            perFamily[hit.Rule] = n + 1;
-            result.Add(hit with { Confidence = confidence });
+                perFamily[hit.Rule] = n + 1;
+                result.Add(hit with { Confidence = confidence });
+            }
         }
 
-        if (modelAlone)
+        // The classifier adds recall where the rules stay below their threshold (when they report, their findings name
+        // what was found and the model is not run); it never takes a rule's finding away. Its combined confidence is the
+        // model's calibrated probability pooled with the lexical probability (InjectionConfidence), against the source's threshold.
+        if (result.Count == 0 && engine.Classifier is { } classifier && scan.Table.Enabled[engine.InjectionClassifierRule.Index])
         {
-            result.Add(new RawFinding(engine.InjectionModelRule, 0, root.Canonical.Original.Length, confidence, 0));
+            var assessment = classifier.Assess(root.Text, scan.Source, lexicalProbability);
+            if (assessment.IsInjection)
+            {
+                result.Add(new RawFinding(engine.InjectionClassifierRule, 0, root.Canonical.Original.Length, assessment.Confidence, 0));
+            }
         }
 
         return result;
     }
 
-    /// <summary>The family ids and weights seen in a scan (carried across the pieces of a stream).</summary>
+    /// <summary>The lexical family ids and weights seen in a scan (carried across the pieces of a stream; the classifier scores each piece itself).</summary>
     public static void CollectFamilies(List<RawFinding> findings, Dictionary<string, double> into)
     {
         foreach (var f in findings)
         {
-            if (f.Rule is InjectionSignalRule signal)
+            if (f.Rule is InjectionSignalRule signal && signal.Id != InjectionRules.ClassifierId)
             {
                 into[signal.Id] = Math.Max(into.GetValueOrDefault(signal.Id), signal.Weight);
             }
@@ -162,29 +153,4 @@ internal static class InjectionScorer
             hits.Add(new RawFinding(rule, first, last + 1, weight, 0));
         }
     }
-
-    private static double ScoreModel(IInjectionModel model, string text, int overlap)
-    {
-        var window = Math.Max(64, model.MaxWindowChars);
-        if (text.Length <= window)
-        {
-            return Clamp(model.Score(text));
-        }
-
-        var step = Math.Max(1, window - Math.Min(overlap, window / 2));
-        var best = 0.0;
-        for (var start = 0; start < text.Length; start += step)
-        {
-            var length = Math.Min(window, text.Length - start);
-            best = Math.Max(best, Clamp(model.Score(text.AsSpan(start, length))));
-            if (start + length >= text.Length)
-            {
-                break;
-            }
-        }
-
-        return best;
-    }
-
-    private static double Clamp(double p) => double.IsNaN(p) ? 1.0 : Math.Clamp(p, 0, 1);
 }

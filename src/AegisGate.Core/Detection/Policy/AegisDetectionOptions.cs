@@ -71,11 +71,6 @@ public sealed class AegisDetectionOptions
 
     /// <summary>Gets or sets named policies, selected with <see cref="ScanOptions.Policy"/>; each starts from the default policy and overrides it.</summary>
     public IDictionary<string, DetectionPolicyOptions> Policies { get; set; } = new Dictionary<string, DetectionPolicyOptions>(StringComparer.Ordinal);
-
-    /// <summary>Gets or sets how the lexical injection score and a registered <see cref="IInjectionModel"/> combine.</summary>
-    [Required]
-    [ValidateObjectMembers]
-    public InjectionModelOptions InjectionModel { get; set; } = new();
 }
 
 /// <summary>A detection policy: per-rule overrides and per-source strictness.</summary>
@@ -135,25 +130,6 @@ public sealed class SourcePolicyOptions
 
     /// <summary>Gets or sets per-rule overrides that apply to this source only (same keys as <see cref="DetectionPolicyOptions.Rules"/>).</summary>
     public IDictionary<string, RulePolicyOptions> Rules { get; set; } = new Dictionary<string, RulePolicyOptions>(StringComparer.Ordinal);
-}
-
-/// <summary>How a trained injection model (<see cref="IInjectionModel"/>, issue 8) combines with the lexical signals.</summary>
-public sealed class InjectionModelOptions
-{
-    /// <summary>Gets or sets the weight of the model's probability in the combined score (the lexical score has <c>1 - weight</c>).</summary>
-    /// <value>The default value is 0.5. Allowed: 0 to 1.</value>
-    [Range(0.0, 1.0)]
-    public double Weight { get; set; } = 0.5;
-
-    /// <summary>Gets or sets the model probability that alone counts as an injection (reported as <c>injection.model</c>).</summary>
-    /// <value>The default value is 0.9. Allowed: 0.5 to 1.</value>
-    [Range(0.5, 1.0)]
-    public double StrongProbability { get; set; } = 0.9;
-
-    /// <summary>Gets or sets the overlap between the windows a long text is split into for the model.</summary>
-    /// <value>The default value is 128 characters. Allowed: 0 to 4096.</value>
-    [Range(0, 4096)]
-    public int WindowOverlapChars { get; set; } = 128;
 }
 
 /// <summary>Source-generated DataAnnotations validator for <see cref="AegisDetectionOptions"/>.</summary>

@@ -15,7 +15,7 @@ internal sealed class DetectionRulesValidator : IValidateOptions<AegisDetectionO
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            _ = ContentScanner.BuildState(options, model: null, _paths?.ConfigDirectory);
+            _ = ContentScanner.BuildState(options, classifier: null, _paths?.ConfigDirectory);
             return ValidateOptionsResult.Success;
         }
         catch (InvalidOperationException ex)

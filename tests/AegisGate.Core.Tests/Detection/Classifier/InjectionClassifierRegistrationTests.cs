@@ -75,8 +75,8 @@ public sealed class InjectionClassifierRegistrationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(classifier.Model, Is.TypeOf<KeywordModel>());
-            Assert.That(classifier.AssessRaw("please EXPLODE", ContentSource.User).IsInjection, Is.True);
-            Assert.That(classifier.AssessRaw("hello", ContentSource.User).IsInjection, Is.False);
+            Assert.That(classifier.AssessRaw("please EXPLODE the old garden shed now", ContentSource.User).IsInjection, Is.True);
+            Assert.That(classifier.AssessRaw("hello, how is the weather today", ContentSource.User).IsInjection, Is.False);
         }
 
         await host.StopAsync();

@@ -109,21 +109,32 @@ public sealed class TrainingTests
         var validation = rows.Where((_, i) => isValidation[i]).ToList();
         var threshold = model.RecommendedThreshold;
 
-        var attacks = validation.Where(r => r.IsAttack).ToList();
-        var benign = validation.Where(r => !r.IsAttack).ToList();
-        var trigger = benign.Where(r => r.Family == Corpus.TriggerFamily).ToList();
-        var recall = attacks.Count(r => model.Score(r.Canonical) >= threshold) / (double)attacks.Count;
-        var benignFpr = benign.Count(r => model.Score(r.Canonical) >= threshold) / (double)benign.Count;
-        var triggerFpr = trigger.Count(r => model.Score(r.Canonical) >= threshold) / (double)trigger.Count;
-        var sensitiveRecall = attacks.Count(r => model.Score(r.Canonical) >= model.SensitiveThreshold) / (double)attacks.Count;
+        // As the engine runs it: the model pooled with the lexical signals (the operating points were chosen on that).
+        var classifier = new InjectionClassifier(model, Microsoft.Extensions.Options.Options.Create(new InjectionClassifierOptions()));
+        var scanner = AegisGate.Detection.ContentScanner.Create(classifier);
+        var lexical = LexicalSignals.Compute(validation);
+        double Combined(int i) => InjectionConfidence.Combine(model.Score(validation[i].Canonical), lexical[i]);
+        bool Flagged(int i) => scanner.Scan(validation[i].Text, AegisGate.Detection.ScanOptions.Default).Findings.Any(f => f.Category == AegisGate.Detection.DetectionCategory.Injection);
+        var indices = Enumerable.Range(0, validation.Count).ToList();
+        var attacks = indices.Where(i => validation[i].IsAttack).ToList();
+        var benign = indices.Where(i => !validation[i].IsAttack).ToList();
+        var trigger = benign.Where(i => validation[i].Family == Corpus.TriggerFamily).ToList();
+        var recall = attacks.Count(i => Combined(i) >= threshold) / (double)attacks.Count;
+        var benignFpr = benign.Count(i => Combined(i) >= threshold) / (double)benign.Count;
+        var triggerFpr = trigger.Count(i => Combined(i) >= threshold) / (double)trigger.Count;
+        var sensitiveRecall = attacks.Count(i => Combined(i) >= model.SensitiveThreshold) / (double)attacks.Count;
+        var engineRecall = attacks.Count(Flagged) / (double)attacks.Count;
+        var engineFpr = benign.Count(Flagged) / (double)benign.Count;
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(validation, Has.Count.EqualTo(model.Header.ValidationRows));
             Assert.That(benignFpr, Is.LessThanOrEqualTo(0.01), "benign FPR at the recommended threshold");
             Assert.That(triggerFpr, Is.LessThanOrEqualTo(0.02), "trigger-word FPR at the recommended threshold");
-            Assert.That(recall, Is.GreaterThanOrEqualTo(0.75), "recall at the recommended threshold (measured 0.794; the issue's 0.95 target is not met)");
-            Assert.That(sensitiveRecall, Is.GreaterThanOrEqualTo(0.88), "recall at the sensitive threshold (measured 0.918)");
+            Assert.That(recall, Is.GreaterThanOrEqualTo(0.77), "classifier recall at the recommended threshold (measured 0.788; the issue's 0.95 target is not met)");
+            Assert.That(sensitiveRecall, Is.GreaterThanOrEqualTo(0.88), "classifier recall at the sensitive threshold (measured 0.900)");
+            Assert.That(engineRecall, Is.GreaterThanOrEqualTo(0.78), "engine (rules + classifier) recall on user prompts (measured 0.829)");
+            Assert.That(engineFpr, Is.LessThanOrEqualTo(0.01), "engine (rules + classifier) benign FPR on user prompts (measured 0.000)");
         }
     }
 }
