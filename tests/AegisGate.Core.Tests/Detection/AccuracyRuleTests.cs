@@ -14,6 +14,27 @@ public sealed class AccuracyRuleTests
     private static IReadOnlyList<string> RulesIn(string text, ContentSource source = ContentSource.User)
         => [.. s_scanner.Scan(text, new ScanOptions { Source = source }).Findings.Select(f => f.RuleId)];
 
+    // --- person name after a bare "name:" key ---------------------------------------------------------------------
+
+    [TestCase("name: Johanna Okafor")]
+    [TestCase("Name : Ronan McAllister")]
+    [TestCase("my name is Ingrid")]
+    public void Scan_PersonNameAfterKeyOrPhrase_ReportsName(string text)
+        => Assert.That(RulesIn(text), Does.Contain("pii.person_name"));
+
+    [TestCase("name: AegisGate sample host")]
+    [TestCase("name: Orders")]
+    [TestCase("display name: GitHub Actions")]
+    public void Scan_ProductAfterNameKey_DoesNotReportName(string text)
+        => Assert.That(RulesIn(text), Does.Not.Contain("pii.person_name"));
+
+    [Test]
+    public void ScanJson_SampleIndexName_IsClean()
+    {
+        var result = s_scanner.ScanJson("{\"name\":\"AegisGate sample host\",\"pillars\":[\"http\",\"mcp\",\"a2a\"]}"u8.ToArray(), new ScanOptions { Source = ContentSource.ModelResponse });
+        Assert.That(result.Findings.Select(f => f.RuleId), Does.Not.Contain("pii.person_name"));
+    }
+
     // --- dates ----------------------------------------------------------------------------------------------------
 
     [TestCase("The job ran at 2025-11-02T07:45:12.250+01:00 and stopped.")]

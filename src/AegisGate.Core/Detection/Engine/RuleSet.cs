@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 using AegisGate.Detection.Rules;
 
 namespace AegisGate.Detection.Engine;
@@ -112,9 +113,34 @@ internal sealed class RuleSet
         _candidateRules = [.. Rules.OfType<CandidateRule>().OrderBy(r => r.MinDigits)];
         _prefilter = new KeywordPrefilter(keywords);
         Descriptors = [.. Rules.Select(r => r.Descriptor)];
+        WarmUp(Rules);
     }
 
     public DetectionRule[] Rules { get; }
+
+    // Runs every regex once on a short mixed sample so that its first real use does not pay the JIT inside the match
+    // timeout (a cold regex on a loaded machine could otherwise time out and turn a clean input into a limit denial).
+    private static void WarmUp(DetectionRule[] rules)
+    {
+        const string Sample = "Mr. Ann Lee, name: Bo Yi, call 030 1234567 or a.b@c.io https://x.y/p?q=1 AKIA ghp_ sk- 0x1F 12-34-5678 <!-- -->";
+        foreach (var rule in rules)
+        {
+            var pattern = rule switch
+            {
+                PatternRule p => p.Pattern,
+                CandidateRule c => c.Pattern,
+                _ => null,
+            };
+            try
+            {
+                _ = pattern?.IsMatch(Sample);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Only a warm-up: a scan that times out is still a limit decision.
+            }
+        }
+    }
 
     public IReadOnlyList<DetectionRuleDescriptor> Descriptors { get; }
 

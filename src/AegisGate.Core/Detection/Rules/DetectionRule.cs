@@ -271,6 +271,9 @@ internal sealed class CandidateRule : DetectionRule
         _validator = validator;
     }
 
+    /// <summary>Gets the regex run on candidates.</summary>
+    public Regex Pattern => _pattern;
+
     public int MinDigits { get; }
 
     public int MaxDigits { get; }

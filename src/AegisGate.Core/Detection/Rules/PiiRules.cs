@@ -378,6 +378,13 @@ internal static partial class PiiRules
     private static double NameValidator(in RuleMatch m, double confidence)
     {
         var value = m.Value;
+        if (IsKeyPrefix(m.Text[m.Start..m.ValueStart]) && !LooksLikeKeyedPersonName(value))
+        {
+            // A bare "name:" key (also how the JSON scanner presents a "name" property) names products, services and
+            // tools far more often than people: require a first and last name, neither a CamelCase identifier.
+            return 0;
+        }
+
         ReadOnlySpan<string> stop = ["The", "This", "That", "Here", "There", "Not", "And", "But", "Yes", "No", "Okay", "Sure", "Hello", "Thanks", "Thank", "Smith"];
         foreach (var s in stop)
         {
@@ -388,6 +395,37 @@ internal static partial class PiiRules
         }
 
         return confidence;
+    }
+
+    private static bool IsKeyPrefix(ReadOnlySpan<char> prefix)
+    {
+        var trimmed = prefix.TrimEnd();
+        return trimmed.EndsWith(':') && trimmed.TrimEnd(':').TrimEnd().EndsWith("name", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool LooksLikeKeyedPersonName(ReadOnlySpan<char> value)
+    {
+        var words = 0;
+        foreach (var range in value.SplitAny(' ', '\t', '\r', '\n'))
+        {
+            var word = value[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            words++;
+            var skip = word.StartsWith("Mc", StringComparison.Ordinal) ? 2 : word.StartsWith("Mac", StringComparison.Ordinal) ? 3 : 1;
+            for (var i = skip + 1; i < word.Length; i++)
+            {
+                if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return words >= 2;
     }
 
     private static double InPlateValidator(in RuleMatch m, double confidence)
