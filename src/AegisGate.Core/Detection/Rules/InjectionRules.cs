@@ -200,6 +200,8 @@ internal static partial class InjectionRules
     [GeneratedRegex(@"(?:note|message|instructions?|attention|important|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|assistant|llm|language\s+model|chatbot|model|agent|bot|claude|chatgpt|gpt|copilot|gemini)s?\b|if\s+you\s+are\s+an?\s+(?:ai|llm|language\s+model|assistant|chatbot|agent|bot)\b|(?:ai|assistant|model|agent|chatbot|llm)\s*[,:]\s*(?:you\s+must|please|ignore|do\s+not|don'?t|you\s+should|stop|now)\b|when\s+(?:the\s+|an\s+)?(?:ai|assistant|model|agent|llm)\s+(?:reads|processes|sees|summari[sz]es|encounters)\s+this\b|(?:do\s+not|don'?t)\s+(?:tell|inform|mention\s+(?:this\s+)?to|alert|notify)\s+the\s+user\b|without\s+(?:telling|informing|notifying|alerting)\s+the\s+user\b", O, T)]
     private static partial Regex InstructionsInData();
 
-    [GeneratedRegex(@"<!--(?:(?!-->)[\s\S]){0,600}?\b(?:ignore|instructions?|assistant|ai|system|prompt|you\s+must|do\s+not|llm|model)\b(?:(?!-->)[\s\S]){0,600}?-->|<[a-z][^>]{0,200}?style\s*=\s*[""'][^""']{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*[;""']|opacity\s*:\s*0(?:\.0)?\s*[;""']|color\s*:\s*(?:white|#fff(?:fff)?|transparent)\b)", O, T)]
+    // Only the invisible-style elements: HTML comments are handled in linear time by HiddenHtmlRule's own scan (a
+    // comment alternative here cost ~1 ms/KB on a flood of unclosed "<!--").
+    [GeneratedRegex(@"<[a-z][^>]{0,200}?style\s*=\s*[""'][^""']{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*[;""']|opacity\s*:\s*0(?:\.0)?\s*[;""']|color\s*:\s*(?:white|#fff(?:fff)?|transparent)\b)", O, T)]
     private static partial Regex HiddenHtml();
 }
