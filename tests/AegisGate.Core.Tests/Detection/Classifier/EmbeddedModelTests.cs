@@ -109,14 +109,21 @@ public sealed class EmbeddedModelTests
         var text = string.Concat(Enumerable.Repeat(LongBenignSentence, 40)).AsMemory();
         _ = model.Score(text.Span);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        // The fewest bytes over a few rounds of 50 scores: a gen-2 collection may trim the shared ArrayPool between
+        // rounds (one re-rented buffer), but an allocation per score shows up in every round.
+        var allocated = long.MaxValue;
         var sum = 0.0;
-        for (var i = 0; i < 50; i++)
+        for (var round = 0; round < 5 && allocated > 0; round++)
         {
-            sum += model.Score(text.Span);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 50; i++)
+            {
+                sum += model.Score(text.Span);
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.That(allocated, Is.Zero, $"scoring allocated {allocated} bytes (sum {sum})");
     }
 
