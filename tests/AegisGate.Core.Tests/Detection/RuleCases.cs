@@ -72,7 +72,7 @@ internal static class RuleCases
 
             // --- secrets: AI providers ---
             new("secret.openai_api_key", $"sk-proj-{B64Url(40)}T3BlbkFJ{B64Url(40)}", $"sk-proj-{B64Url(40)}T4BlbkFJ{B64Url(10)}"),
-            new("secret.openai_project_key", $"sk-svcacct-{Alnum(120)}", $"sk-svcacct-{Alnum(40)}"),
+            OpenAiProjectCase(),
             new("secret.anthropic_api_key", $"sk-ant-api03-{B64Url(93)}AA", $"sk-ant-api03-{B64Url(93)}BB"),
             new("secret.anthropic_admin_key", $"sk-ant-admin01-{B64Url(93)}AA", $"sk-ant-admin01-{B64Url(20)}AA"),
             new("secret.huggingface_token", $"HF_TOKEN=hf_{Letters(34)}", "hf_requiredCharacteristicTypesForDisplayMetadata"),
@@ -83,7 +83,7 @@ internal static class RuleCases
             new("secret.xai_api_key", $"xai-{Alnum(80)}", "xai-sdk"),
 
             // --- secrets: cloud ---
-            new("secret.aws_access_key_id", $"AKIA{Base32(16)}", "AKIAIOSFODNN7EXAMPLE"),
+            new("secret.aws_access_key_id", $"AKIA{Base32(16)}", "AKIA234567QRSTUVWXY"),
             new("secret.aws_secret_access_key", $"aws_secret_access_key = {B64(40)}", "aws_secret_access_key = ${AWS_SECRET}"),
             new("secret.aws_session_token", $"aws_session_token = {B64(120)}", "aws_session_token = short"),
             new("secret.aws_bedrock_api_key", $"ABSK{B64(140)}", "ABSKQmVkcm9ja0FQSUtleS1EXAMPLE"),
@@ -320,7 +320,19 @@ internal static class RuleCases
             new("exfiltration.system_prompt_echo", "Sure! My system prompt is: you are a helpful bot.", "A system prompt is a set of instructions.", ContentSource.ModelResponse),
             new("exfiltration.canary_echo", "leaked CANARY-7f3a9c2e-PROMPT here", "no canary here"),
         };
+
+        // Appended (not inserted) so the fixed-seed values of the cases above stay the same.
+        list.Add(new("secret.cisco_meraki_api_key", $"MERAKI_DASHBOARD_API_KEY={Hex(40)}", $"meraki_network_id={Hex(40)}x"));
         return list;
+    }
+
+    // The same key body with and without an OpenAI keyword (the marker-less form needs one); draws as many random
+    // characters as the case did before, so the fixed-seed values of the later cases stay the same.
+    private static RuleCase OpenAiProjectCase()
+    {
+        var key = $"sk-svcacct-{Alnum(120)}";
+        _ = Alnum(40);
+        return new("secret.openai_project_key", $"OPENAI_API_KEY={key}", $"token {key}");
     }
 
     private static string TagText(string ascii) => string.Concat(ascii.Select(c => char.ConvertFromUtf32(0xE0000 + c)));

@@ -81,8 +81,9 @@ internal static partial class GenericCredential
 
             var keyEnd = m.Groups["rest"].Index + m.Groups["rest"].Length;
             var key = text.AsSpan(keyStart, keyEnd - keyStart);
-            var kind = Classify(key);
-            if (kind == KeyKind.None)
+            var words = Split(key);
+            var kind = Classify(words);
+            if (kind == KeyKind.None || ProviderFormatMismatch(words, value.ValueSpan.Trim()))
             {
                 continue;
             }
@@ -102,14 +103,10 @@ internal static partial class GenericCredential
         Token,
     }
 
-    internal static KeyKind Classify(ReadOnlySpan<char> key)
-    {
-        var words = new List<string>(8);
-        foreach (var part in Split(key))
-        {
-            words.Add(part);
-        }
+    internal static KeyKind Classify(ReadOnlySpan<char> key) => Classify(Split(key));
 
+    private static KeyKind Classify(List<string> words)
+    {
         if (words.Count == 0)
         {
             return KeyKind.None;
@@ -151,7 +148,7 @@ internal static partial class GenericCredential
     }
 
     // Splits an identifier into lowercase words at non-alphanumerics and camelCase boundaries.
-    internal static IEnumerable<string> Split(ReadOnlySpan<char> key)
+    internal static List<string> Split(ReadOnlySpan<char> key)
     {
         var result = new List<string>();
         var current = new System.Text.StringBuilder();
@@ -184,6 +181,32 @@ internal static partial class GenericCredential
             }
         }
     }
+
+    /// <summary>
+    /// Whether the key names a provider credential that has exactly one documented format and the value does not have it
+    /// (<c>AWS_SECRET_ACCESS_KEY = &lt;56 base64&gt;</c> is ciphertext or another encoding, not an AWS secret key;
+    /// <c>meraki_token = &lt;67 characters&gt;</c> is not a Meraki key). The provider's own rule decides such keys: it
+    /// reports every value of the right shape, so the generic rule adds only false positives there.
+    /// </summary>
+    internal static bool ProviderFormatMismatch(List<string> words, ReadOnlySpan<char> value)
+    {
+        if (words.Contains("meraki"))
+        {
+            return !(value.Length == 40 && IsLowerHex(value));
+        }
+
+        if (words.Contains("aws") && words.Contains("secret"))
+        {
+            return !(value.Length == 40 && !value.ContainsAnyExcept(s_awsSecretChars));
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_awsSecretChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+    private static readonly System.Buffers.SearchValues<char> s_lowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static bool IsLowerHex(ReadOnlySpan<char> value) => !value.ContainsAnyExcept(s_lowerHex);
 
     internal static double ValueConfidence(ReadOnlySpan<char> value, KeyKind kind, bool quoted, double baseConfidence)
     {
@@ -225,7 +248,14 @@ internal static partial class GenericCredential
             return 0;
         }
 
+        // A UUID is a secret only when it is random (version 4): time-based (v1, v6, v7) and name-based (v3, v5)
+        // UUIDs are identifiers derived from clocks, MAC addresses or names, whatever the key says.
         var isUuid = SecretHeuristics.IsUuid(value);
+        if (isUuid && !IsRandomUuid(value))
+        {
+            return 0;
+        }
+
         if (!isUuid && !(kind == KeyKind.Password && quoted) && SecretHeuristics.LooksLikeIdentifier(value))
         {
             return 0;
@@ -246,6 +276,10 @@ internal static partial class GenericCredential
 
         return Math.Min(0.9, confidence);
     }
+
+    /// <summary>A canonical UUID whose version nibble is 4 and whose variant is RFC 9562 (<c>8</c>–<c>b</c>).</summary>
+    internal static bool IsRandomUuid(ReadOnlySpan<char> uuid)
+        => uuid.Length == 36 && uuid[14] == '4' && uuid[19] is '8' or '9' or 'a' or 'b' or 'A' or 'B';
 
     private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '$' or '@';
 

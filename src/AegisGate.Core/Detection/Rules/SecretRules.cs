@@ -34,15 +34,15 @@ internal static partial class SecretRules
         yield return P("github_server_to_server", "GitHub App installation token", "GITHUB_TOKEN", 0.9, "ghs_ + 36 base62 (CRC32 validated) or the ghs_<id>_<JWT> form.", ["ghs_"], GitHubServer(), V.Token, 90);
         yield return P("github_refresh_token", "GitHub refresh token", "GITHUB_TOKEN", 0.9, "ghr_ + 36 base62; CRC32 checksum validated.", ["ghr_"], GitHubRefresh(), V.GitHubToken, 90);
         yield return P("github_fine_grained_pat", "GitHub fine-grained personal access token", "GITHUB_TOKEN", 0.95, "github_pat_ + 22 + _ + 59 characters.", ["github_pat_"], GitHubFineGrained(), V.Token, 90);
-        yield return P("gitlab_pat", "GitLab personal access token", "GITLAB_TOKEN", 0.9, "glpat- + at least 20 characters (routable form included).", ["glpat-"], GitLabPat(), V.TokenWithEntropy(2.5, 6), 90);
-        yield return P("gitlab_deploy_token", "GitLab deploy token", "GITLAB_TOKEN", 0.9, "gldt- + at least 20 characters.", ["gldt-"], GitLabDeploy(), V.TokenWithEntropy(2.5, 5), 90);
-        yield return P("gitlab_runner_token", "GitLab runner token", "GITLAB_TOKEN", 0.9, "glrt- runner authentication or GR1348941 registration token.", ["glrt-", "GR1348941"], GitLabRunner(), V.TokenWithEntropy(2.5, 5), 90);
-        yield return P("gitlab_ci_job_token", "GitLab CI/CD job token", "GITLAB_TOKEN", 0.9, "glcbt- + at least 20 characters.", ["glcbt-"], GitLabCiJob(), V.TokenWithEntropy(2.5, 6), 90);
+        yield return P("gitlab_pat", "GitLab personal access token", "GITLAB_TOKEN", 0.9, "glpat- + 20-50 characters, or the routable form (27-300 characters + .xx.xxxxxxx).", ["glpat-"], GitLabPat(), V.TokenWithEntropy(2.5, 6), 90);
+        yield return P("gitlab_deploy_token", "GitLab deploy token", "GITLAB_TOKEN", 0.9, "gldt- + 20-50 characters.", ["gldt-"], GitLabDeploy(), V.TokenWithEntropy(2.5, 5), 90);
+        yield return P("gitlab_runner_token", "GitLab runner token", "GITLAB_TOKEN", 0.9, "glrt- runner authentication (20-50 characters or routable) or GR1348941 registration token (20-50 characters).", ["glrt-", "GR1348941"], GitLabRunner(), V.TokenWithEntropy(2.5, 5), 90);
+        yield return P("gitlab_ci_job_token", "GitLab CI/CD job token", "GITLAB_TOKEN", 0.9, "glcbt- + 20-50 characters.", ["glcbt-"], GitLabCiJob(), V.TokenWithEntropy(2.5, 6), 90);
         yield return P("gitlab_pipeline_trigger_token", "GitLab pipeline trigger token", "GITLAB_TOKEN", 0.9, "glptt- + exactly 40 characters.", ["glptt-"], GitLabTrigger(), V.TokenWithEntropy(2.5, 6), 90);
         yield return P("gitlab_agent_token", "GitLab agent for Kubernetes token", "GITLAB_TOKEN", 0.9, "glagent- + at least 50 characters.", ["glagent-"], GitLabAgent(), V.TokenWithEntropy(2.5, 8), 90);
         yield return P("gitlab_oauth_secret", "GitLab OAuth application secret", "GITLAB_TOKEN", 0.9, "gloas- + exactly 64 characters.", ["gloas-"], GitLabOAuth(), V.TokenWithEntropy(2.5, 6), 90);
-        yield return P("gitlab_scim_token", "GitLab SCIM token", "GITLAB_TOKEN", 0.9, "glsoat- + at least 20 characters.", ["glsoat-"], GitLabScim(), V.TokenWithEntropy(2.5, 7), 90);
-        yield return P("gitlab_feed_token", "GitLab feed token", "GITLAB_TOKEN", 0.9, "glft- + at least 20 characters.", ["glft-"], GitLabFeed(), V.TokenWithEntropy(2.5, 5), 90);
+        yield return P("gitlab_scim_token", "GitLab SCIM token", "GITLAB_TOKEN", 0.9, "glsoat- + 20-50 characters.", ["glsoat-"], GitLabScim(), V.TokenWithEntropy(2.5, 7), 90);
+        yield return P("gitlab_feed_token", "GitLab feed token", "GITLAB_TOKEN", 0.9, "glft- + 20-50 characters.", ["glft-"], GitLabFeed(), V.TokenWithEntropy(2.5, 5), 90);
         yield return P("gitlab_incoming_mail_token", "GitLab incoming mail token", "GITLAB_TOKEN", 0.9, "glimt- + exactly 25 characters.", ["glimt-"], GitLabMail(), V.TokenWithEntropy(2.5, 6), 90);
         yield return P("npm_token", "npm access token", "NPM_TOKEN", 0.9, "npm_ + 36 base62; CRC32 checksum validated.", ["npm_"], Npm(), V.NpmToken, 90);
         yield return P("npmrc_auth_token", "npm registry auth token (.npmrc)", "NPM_TOKEN", 0.85, "//registry/:_authToken=value.", ["_authtoken"], NpmRc(), V.Keyword(2.0), 85);
@@ -58,14 +58,14 @@ internal static partial class SecretRules
         yield return P("slack_legacy_token", "Slack legacy token", "SLACK_TOKEN", 0.85, "xoxa-/xoxo-/xoxs-/xoxr- legacy workspace and user tokens.", ["xoxa-", "xoxo-", "xoxs-", "xoxr-"], SlackLegacy(), V.Token, 85);
         yield return P("slack_webhook_url", "Slack incoming webhook URL", "SLACK_WEBHOOK", 0.95, "hooks.slack.com/services|workflows|triggers URL.", ["hooks.slack.com"], SlackWebhook(), V.Token, 90);
         yield return P("discord_bot_token", "Discord bot token", "DISCORD_TOKEN", 0.85, "base64 user id . timestamp . HMAC.", [], DiscordBot(), V.TokenWithEntropy(3.0), 80, longRunMin: 24, reachAfter: 48);
-        yield return P("discord_client_secret", "Discord client secret", "DISCORD_SECRET", 0.8, "discord keyword + 32-character secret.", ["discord"], DiscordSecret(), V.Keyword(), 70);
+        yield return P("discord_client_secret", "Discord client secret", "DISCORD_SECRET", 0.8, "discord keyword + 32-character secret.", ["discord"], DiscordSecret(), V.ProviderKeyword(2.5), 70);
         yield return P("telegram_bot_token", "Telegram bot token", "TELEGRAM_BOT_TOKEN", 0.9, "bot id : AA + 33 characters.", [":aa"], Telegram(), V.Token, 90, reachBefore: 16);
         yield return P("twilio_api_key", "Twilio API key SID", "TWILIO_API_KEY", 0.8, "SK + 32 hex.", [], TwilioKey(), V.TokenWithEntropy(3.0, 2), 80, longRunMin: 34, reachAfter: 0);
-        yield return P("twilio_auth_token", "Twilio auth token", "TWILIO_AUTH_TOKEN", 0.8, "twilio keyword + 32 hex.", ["twilio"], TwilioToken(), V.Keyword(3.0), 70);
+        yield return P("twilio_auth_token", "Twilio auth token", "TWILIO_AUTH_TOKEN", 0.8, "twilio keyword + 32 hex.", ["twilio"], TwilioToken(), V.ProviderKeyword(3.0), 70);
         yield return P("sendgrid_api_key", "SendGrid API key", "SENDGRID_API_KEY", 0.95, "SG. + 22 . 43.", ["sg."], SendGrid(), V.Token, 90);
         yield return P("mailchimp_api_key", "Mailchimp API key", "MAILCHIMP_API_KEY", 0.85, "32 lowercase hex + -usNN data centre.", ["-us"], Mailchimp(), V.TokenWithEntropy(3.0), 85, reachBefore: 40);
         yield return P("mailgun_api_key", "Mailgun private API key", "MAILGUN_API_KEY", 0.8, "key- + 32 hex.", ["key-"], Mailgun(), V.TokenWithEntropy(3.0, 4), 80);
-        yield return P("linear_api_key", "Linear API key", "LINEAR_API_KEY", 0.95, "lin_api_ + 40 characters.", ["lin_api_"], Linear(), V.Token, 90);
+        yield return P("linear_api_key", "Linear API key", "LINEAR_API_KEY", 0.95, "lin_api_ + 32-128 characters (40 in current keys) that look random.", ["lin_api_"], Linear(), LinearValidator, 90);
         yield return P("notion_api_token", "Notion integration token", "NOTION_TOKEN", 0.9, "ntn_ + 11 digits + 35 characters.", ["ntn_"], Notion(), V.Token, 90);
         yield return P("atlassian_api_token", "Atlassian API token", "ATLASSIAN_API_TOKEN", 0.9, "ATATT3 token, or jira/confluence/atlassian keyword + 24 characters.", ["atatt3", "atlassian", "confluence", "jira"], Atlassian(), V.Keyword(3.0), 85);
         yield return P("figma_token", "Figma personal access token", "FIGMA_TOKEN", 0.9, "figd_ + 40 characters.", ["figd_"], Figma(), V.Token, 90);
@@ -82,7 +82,7 @@ internal static partial class SecretRules
 
         // --- AI providers ----------------------------------------------------------------------------------------
         yield return P("openai_api_key", "OpenAI API key", "OPENAI_API_KEY", 0.97, "sk-(proj-|svcacct-|admin-) with the T3BlbkFJ marker.", ["sk-"], OpenAi(), V.Token, 95);
-        yield return P("openai_project_key", "OpenAI project or service-account key", "OPENAI_API_KEY", 0.85, "sk-proj-/sk-svcacct-/sk-admin- + at least 100 characters.", ["sk-proj-", "sk-svcacct-", "sk-admin-"], OpenAiProject(), V.TokenWithEntropy(3.5), 85);
+        yield return P("openai_project_key", "OpenAI project or service-account key", "OPENAI_API_KEY", 0.85, "sk-proj-/sk-svcacct-/sk-admin- + at least 100 characters without the T3BlbkFJ marker, next to an OpenAI keyword.", ["sk-proj-", "sk-svcacct-", "sk-admin-"], OpenAiProject(), V.TokenWithEntropy(3.5), 85, new RuleContext(ContextMode.Required, 100, "openai", "openai_api_key", "openai_key", "chatgpt"));
         yield return P("anthropic_api_key", "Anthropic API key", "ANTHROPIC_API_KEY", 0.97, "sk-ant-api03- + 93 characters + AA.", ["sk-ant-api"], Anthropic(), V.Token, 95);
         yield return P("anthropic_admin_key", "Anthropic admin API key", "ANTHROPIC_API_KEY", 0.97, "sk-ant-admin01- + 93 characters + AA.", ["sk-ant-admin"], AnthropicAdmin(), V.Token, 95);
         yield return P("huggingface_token", "Hugging Face access token", "HUGGINGFACE_TOKEN", 0.85, "hf_ + 34 letters.", ["hf_"], HuggingFace(), V.TokenWithEntropy(3.5, 3), 88);
@@ -94,9 +94,9 @@ internal static partial class SecretRules
 
         // --- Cloud -----------------------------------------------------------------------------------------------
         yield return P("aws_access_key_id", "AWS access key id", "AWS_ACCESS_KEY_ID", 0.9, "AKIA/ASIA/ABIA/ACCA/A3T* + 16 base32.", ["akia", "asia", "abia", "acca", "a3t", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "apka"], AwsKeyId(), V.Token, 90);
-        yield return P("aws_secret_access_key", "AWS secret access key", "AWS_SECRET_ACCESS_KEY", 0.9, "aws secret/access key keyword + 40 base64 characters.", ["aws", "secret_access_key", "secretaccesskey", "secret-access-key"], AwsSecret(), V.Keyword(3.0), 85);
+        yield return P("aws_secret_access_key", "AWS secret access key", "AWS_SECRET_ACCESS_KEY", 0.9, "aws secret/access key keyword + 40 base64 characters.", ["aws", "secret_access_key", "secretaccesskey", "secret-access-key"], AwsSecret(), V.ProviderKeyword(3.0), 85);
         yield return P("aws_session_token", "AWS session token", "AWS_SESSION_TOKEN", 0.9, "aws_session_token keyword + long base64.", ["session_token", "sessiontoken", "session-token"], AwsSession(), V.Keyword(3.5), 85);
-        yield return P("aws_bedrock_api_key", "Amazon Bedrock API key", "AWS_BEDROCK_API_KEY", 0.9, "ABSK long-lived or bedrock-api-key- short-lived key.", ["absk", "bedrock-api-key-"], AwsBedrock(), V.Token, 90);
+        yield return P("aws_bedrock_api_key", "Amazon Bedrock API key", "AWS_BEDROCK_API_KEY", 0.9, "ABSK + 109-269 base64 long-lived or bedrock-api-key- short-lived key.", ["absk", "bedrock-api-key-"], AwsBedrock(), V.Token, 90);
         yield return P("alibaba_access_key_id", "Alibaba Cloud AccessKey id", "ALIBABA_ACCESS_KEY_ID", 0.85, "LTAI + 20 characters.", ["ltai"], Alibaba(), V.TokenWithEntropy(3.0, 4), 85);
         yield return P("gcp_api_key", "Google API key", "GOOGLE_API_KEY", 0.9, "AIza + 35 characters.", ["aiza"], GoogleApiKey(), V.TokenWithEntropy(3.2, 4), 90);
         yield return P("gcp_service_account", "Google Cloud service-account key file", "GCP_SERVICE_ACCOUNT", 0.85, "\"type\": \"service_account\" JSON that is not a template (no placeholder project or key).", ["service_account"], GcpServiceAccount(), GcpServiceAccountValidator, 80);
@@ -119,14 +119,14 @@ internal static partial class SecretRules
         yield return P("docker_hub_pat", "Docker Hub personal access token", "DOCKER_TOKEN", 0.9, "dckr_pat_ + 27 characters.", ["dckr_pat_"], DockerHub(), V.Token, 90);
         yield return P("tailscale_key", "Tailscale key", "TAILSCALE_KEY", 0.9, "tskey-api|auth|client|scim|webhook-... key.", ["tskey-"], Tailscale(), V.Token, 90);
         yield return P("artifactory_token", "JFrog Artifactory token", "ARTIFACTORY_TOKEN", 0.85, "AKCp API key, cmVmd reference token, or X-JFrog-Art-Api header value.", ["akcp", "cmvmd", "x-jfrog-art-api", "artifactory"], Artifactory(), V.TokenWithEntropy(3.0), 85);
-        yield return P("ibm_cloud_iam_key", "IBM Cloud IAM API key", "IBM_CLOUD_API_KEY", 0.85, "ibm/iam/cloud keyword + 44-character key.", ["ibm", "iam", "cloud"], IbmCloud(), V.Keyword(2.5), 80);
-        yield return P("ibm_cos_hmac_secret", "IBM Cloud Object Storage HMAC secret", "IBM_COS_SECRET", 0.85, "cos/secret_access_key keyword + 48 hex.", ["secret_access_key", "secret-access-key", "secretaccesskey", "cos", "ibm"], IbmCos(), V.Keyword(2.5), 80);
-        yield return P("softlayer_api_key", "SoftLayer API key", "SOFTLAYER_API_KEY", 0.85, "softlayer/sl keyword or API URL + 64 characters.", ["softlayer", "sl_", "sl-", "slapi"], SoftLayer(), V.Keyword(2.5), 80);
-        yield return P("cloudant_credential", "IBM Cloudant credential", "CLOUDANT_PASSWORD", 0.85, "cloudant keyword + 64 hex or 24 letters.", ["cloudant", "cl_", "cl-", "clou"], Cloudant(), V.Keyword(2.5), 80);
+        yield return P("ibm_cloud_iam_key", "IBM Cloud IAM API key", "IBM_CLOUD_API_KEY", 0.85, "ibm/iam/cloud keyword + 44-character key.", ["ibm", "iam", "cloud"], IbmCloud(), V.ProviderKeyword(2.5), 80);
+        yield return P("ibm_cos_hmac_secret", "IBM Cloud Object Storage HMAC secret", "IBM_COS_SECRET", 0.85, "cos/secret_access_key keyword + 48 hex.", ["secret_access_key", "secret-access-key", "secretaccesskey", "cos", "ibm"], IbmCos(), V.ProviderKeyword(2.5), 80);
+        yield return P("softlayer_api_key", "SoftLayer API key", "SOFTLAYER_API_KEY", 0.85, "softlayer/sl keyword or API URL + 64 characters.", ["softlayer", "sl_", "sl-", "slapi"], SoftLayer(), V.ProviderKeyword(2.5), 80);
+        yield return P("cloudant_credential", "IBM Cloudant credential", "CLOUDANT_PASSWORD", 0.85, "cloudant keyword + 64 hex or 24 letters.", ["cloudant", "cl_", "cl-", "clou"], Cloudant(), V.ProviderKeyword(2.5), 80);
         yield return P("dynatrace_token", "Dynatrace API token", "DYNATRACE_TOKEN", 0.95, "dt0c01. + 24 . 64.", ["dt0c01."], Dynatrace(), V.Token, 90);
         yield return P("new_relic_key", "New Relic key", "NEW_RELIC_KEY", 0.9, "NRAK-/NRII-/NRJS- + 27-32 characters.", ["nrak-", "nrii-", "nrjs-"], NewRelic(), V.Token, 90);
-        yield return P("sumologic_access_id", "Sumo Logic access id", "SUMOLOGIC_ACCESS_ID", 0.8, "sumo keyword + su + 12 characters.", ["sumo"], SumoId(), V.Keyword(2.5), 80);
-        yield return P("sumologic_access_key", "Sumo Logic access key", "SUMOLOGIC_ACCESS_KEY", 0.85, "sumo keyword + 64 characters.", ["sumo"], SumoKey(), V.Keyword(3.0), 80);
+        yield return P("sumologic_access_id", "Sumo Logic access id", "SUMOLOGIC_ACCESS_ID", 0.8, "sumo keyword + su + 12 characters.", ["sumo"], SumoId(), V.ProviderKeyword(2.5), 80);
+        yield return P("sumologic_access_key", "Sumo Logic access key", "SUMOLOGIC_ACCESS_KEY", 0.85, "sumo keyword + 64 characters.", ["sumo"], SumoKey(), V.ProviderKeyword(3.0), 80);
         yield return P("grafana_cloud_token", "Grafana Cloud token", "GRAFANA_TOKEN", 0.9, "glc_ + base64 body.", ["glc_"], GrafanaCloud(), V.TokenWithEntropy(3.0, 4), 90);
         yield return P("grafana_service_account_token", "Grafana service account token", "GRAFANA_TOKEN", 0.95, "glsa_ + 32 + _ + 8 hex.", ["glsa_"], GrafanaSa(), V.Token, 90);
         yield return P("grafana_api_key", "Grafana API key", "GRAFANA_TOKEN", 0.85, "eyJrIjoi base64 JSON key.", ["eyjrijoi"], GrafanaApiKey(), V.Token, 88);
@@ -134,7 +134,8 @@ internal static partial class SecretRules
         yield return P("sonarqube_token", "SonarQube/SonarCloud token", "SONAR_TOKEN", 0.85, "squ_/sqp_/sqa_ + 40 hex, or sonar keyword + 40 characters.", ["squ_", "sqp_", "sqa_", "sonar"], Sonar(), V.Keyword(2.5), 85);
         yield return P("snyk_api_token", "Snyk API token", "SNYK_TOKEN", 0.85, "snyk keyword + UUID.", ["snyk"], Snyk(), V.Token, 80);
         yield return P("sourcegraph_token", "Sourcegraph access token", "SOURCEGRAPH_TOKEN", 0.9, "sgp_ token or sourcegraph keyword + 40 hex.", ["sgp_", "sourcegraph"], Sourcegraph(), V.TokenWithEntropy(3.0), 88);
-        yield return P("okta_api_token", "Okta API token", "OKTA_TOKEN", 0.85, "okta keyword + 00 + 40 characters.", ["okta"], Okta(), V.Keyword(3.0), 80);
+        yield return P("cisco_meraki_api_key", "Cisco Meraki Dashboard API key", "MERAKI_API_KEY", 0.85, "meraki keyword + 40 lowercase hex.", ["meraki"], Meraki(), V.ProviderKeyword(3.0), 80);
+        yield return P("okta_api_token", "Okta API token", "OKTA_TOKEN", 0.85, "okta keyword + 00 + 40 characters.", ["okta"], Okta(), V.ProviderKeyword(3.0), 80);
         yield return P("onepassword_service_account_token", "1Password service account token", "ONEPASSWORD_TOKEN", 0.95, "ops_eyJ + at least 250 base64.", ["ops_ey"], OnePasswordSa(), V.Token, 90);
         yield return P("onepassword_secret_key", "1Password secret key", "ONEPASSWORD_SECRET_KEY", 0.9, "A3-XXXXXX-... account secret key.", ["a3-"], OnePasswordKey(), V.Token, 90);
         yield return P("hashicorp_vault_token", "HashiCorp Vault service token", "VAULT_TOKEN", 0.9, "hvs. token, or legacy s. + 24 mixed characters.", ["hvs.", "vault", "token"], VaultService(), VaultValidator, 88);
@@ -149,7 +150,7 @@ internal static partial class SecretRules
         yield return P("intra42_client_secret", "42 Intra client secret", "INTRA42_SECRET", 0.95, "s-s4t2ud-/s-s4t2af- + 64 hex.", ["s-s4t2"], Intra42(), V.Token, 90);
         yield return P("scalingo_api_token", "Scalingo API token", "SCALINGO_TOKEN", 0.9, "tk-us- + 48 characters.", ["tk-us-"], Scalingo(), V.Token, 90);
         yield return P("facebook_access_token", "Facebook access token", "FACEBOOK_TOKEN", 0.85, "app id|secret app token or EAAM/EAAC page token.", ["|", "%7c", "eaam", "eaac"], FacebookToken(), V.TokenWithEntropy(3.0), 85, reachBefore: 20);
-        yield return P("facebook_app_secret", "Facebook app secret", "FACEBOOK_SECRET", 0.8, "facebook keyword + 32 hex.", ["facebook"], FacebookSecret(), V.Keyword(3.0), 75);
+        yield return P("facebook_app_secret", "Facebook app secret", "FACEBOOK_SECRET", 0.8, "facebook keyword + 32 hex.", ["facebook"], FacebookSecret(), V.ProviderKeyword(3.0), 75);
         yield return P("hubspot_api_key", "HubSpot API key", "HUBSPOT_API_KEY", 0.8, "hubspot keyword + UUID.", ["hubspot"], HubSpot(), V.Token, 80);
         yield return P("messagebird_api_key", "MessageBird API key", "MESSAGEBIRD_API_KEY", 0.8, "messagebird keyword + UUID or 25 characters.", ["messagebird", "message_bird", "message-bird"], MessageBird(), V.Token, 80);
         yield return P("sidekiq_credentials", "Sidekiq Enterprise/Pro credentials", "SIDEKIQ_CREDENTIALS", 0.9, "BUNDLE_*__CONTRIBSYS__COM or contribsys.com URL credentials.", ["contribsys"], Sidekiq(), V.Token, 92);
@@ -247,6 +248,18 @@ internal static partial class SecretRules
         return (!around.IsEmpty && SecretHeuristics.IsTokenPlaceholder(around)) || around.Contains("\"...\"", StringComparison.Ordinal) || around.Contains("your-", StringComparison.OrdinalIgnoreCase) ? 0 : confidence;
     }
 
+    // Linear keys are lin_api_ + 40 alphanumerics; other lengths (secretlint accepts 32-128) only when the body looks random, not like an identifier.
+    private static double LinearValidator(in RuleMatch m, double confidence)
+    {
+        var body = m.Value[8..];
+        if (body.Length != 40 && (Checksums.ShannonEntropy(body) < 3.5 || SecretHeuristics.LooksLikeIdentifier(body)))
+        {
+            return 0;
+        }
+
+        return V.Token(m, confidence);
+    }
+
     private static double VaultValidator(in RuleMatch m, double confidence)
     {
         var value = m.Value;
@@ -289,16 +302,16 @@ internal static partial class SecretRules
     [GeneratedRegex(L + @"(?<v>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})" + R, O, T)]
     private static partial Regex GitHubFineGrained();
 
-    [GeneratedRegex(Ld + @"(?<v>glpat-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[a-z0-9]{7,9})?)" + Rd, O, T)]
+    [GeneratedRegex(Ld + @"(?<v>glpat-(?:[A-Za-z0-9_-]{27,300}\.[0-9a-z]{2}\.?[a-z0-9]{7,9}|[A-Za-z0-9_-]{20,50}))" + Rd, O, T)]
     private static partial Regex GitLabPat();
 
-    [GeneratedRegex(Ld + @"(?<v>gldt-[A-Za-z0-9_-]{20,})" + Rd, O, T)]
+    [GeneratedRegex(Ld + @"(?<v>gldt-[A-Za-z0-9_-]{20,50})" + Rd, O, T)]
     private static partial Regex GitLabDeploy();
 
-    [GeneratedRegex(Ld + @"(?<v>glrt-[A-Za-z0-9_-]{20,}(?:\.[0-9a-z]{2}\.[a-z0-9]{7,9})?|GR1348941[A-Za-z0-9_-]{20,})" + Rd, O, T)]
+    [GeneratedRegex(Ld + @"(?<v>glrt-(?:[A-Za-z0-9_-]{20,300}\.[0-9a-z]{2}\.?[a-z0-9]{7,9}|[A-Za-z0-9_-]{20,50})|GR1348941[A-Za-z0-9_-]{20,50})" + Rd, O, T)]
     private static partial Regex GitLabRunner();
 
-    [GeneratedRegex(Ld + @"(?<v>glcbt-[A-Za-z0-9_-]{20,})" + Rd, O, T)]
+    [GeneratedRegex(Ld + @"(?<v>glcbt-[A-Za-z0-9_-]{20,50})" + Rd, O, T)]
     private static partial Regex GitLabCiJob();
 
     [GeneratedRegex(Ld + @"(?<v>glptt-[A-Za-z0-9_-]{40})" + Rd, O, T)]
@@ -310,10 +323,10 @@ internal static partial class SecretRules
     [GeneratedRegex(Ld + @"(?<v>gloas-[A-Za-z0-9_-]{64})" + Rd, O, T)]
     private static partial Regex GitLabOAuth();
 
-    [GeneratedRegex(Ld + @"(?<v>glsoat-[A-Za-z0-9_-]{20,})" + Rd, O, T)]
+    [GeneratedRegex(Ld + @"(?<v>glsoat-[A-Za-z0-9_-]{20,50})" + Rd, O, T)]
     private static partial Regex GitLabScim();
 
-    [GeneratedRegex(Ld + @"(?<v>glft-[A-Za-z0-9_-]{20,})" + Rd, O, T)]
+    [GeneratedRegex(Ld + @"(?<v>glft-[A-Za-z0-9_-]{20,50})" + Rd, O, T)]
     private static partial Regex GitLabFeed();
 
     [GeneratedRegex(Ld + @"(?<v>glimt-[A-Za-z0-9_-]{25})" + Rd, O, T)]
@@ -376,7 +389,7 @@ internal static partial class SecretRules
     [GeneratedRegex(Ld + @"(?<v>key-[0-9a-f]{32})" + R, O, T)]
     private static partial Regex Mailgun();
 
-    [GeneratedRegex(L + @"(?<v>lin_api_[A-Za-z0-9]{40})" + R, O, T)]
+    [GeneratedRegex(L + @"(?<v>lin_api_[A-Za-z0-9]{32,128})" + R, O, T)]
     private static partial Regex Linear();
 
     [GeneratedRegex(L + @"(?<v>ntn_\d{11}[A-Za-z0-9]{35})" + R, O, T)]
@@ -451,7 +464,7 @@ internal static partial class SecretRules
     [GeneratedRegex(@"(?i:session[_.-]?token)" + KeyGap + Assign + @"(?<v>[A-Za-z0-9/+=]{100,})", O, T)]
     private static partial Regex AwsSession();
 
-    [GeneratedRegex(L + @"(?<v>ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&.-]{20,})", O, T)]
+    [GeneratedRegex(L + @"(?<v>ABSK[A-Za-z0-9+/]{109,269}={0,2}(?![A-Za-z0-9+/=])|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&.-]{20,})", O, T)]
     private static partial Regex AwsBedrock();
 
     [GeneratedRegex(L + @"(?<v>LTAI[A-Za-z0-9]{20})" + R, O, T)]
@@ -567,6 +580,9 @@ internal static partial class SecretRules
 
     [GeneratedRegex(@"(?i:okta)" + KeyGap + @"(?i:token|key|secret)" + KeyGap + Assign + @"(?<v>00[A-Za-z0-9=_-]{40})(?![A-Za-z0-9=_-])", O, T)]
     private static partial Regex Okta();
+
+    [GeneratedRegex(@"(?i:meraki)" + KeyGap + Assign + @"(?<v>[0-9a-f]{40})" + R, O, T)]
+    private static partial Regex Meraki();
 
     [GeneratedRegex(L + @"(?<v>ops_eyJ[A-Za-z0-9+/]{250,}={0,3})", O, T)]
     private static partial Regex OnePasswordSa();

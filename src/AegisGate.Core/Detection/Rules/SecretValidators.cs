@@ -10,23 +10,56 @@ internal static class SecretValidators
 {
     private static readonly SearchValues<char> s_base64 = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
 
-    /// <summary>A provider token: rejected when it is masked or carries a placeholder word.</summary>
-    public static double Token(in RuleMatch m, double confidence)
-        => SecretHeuristics.IsTokenPlaceholder(m.Value) ? 0 : confidence;
+    /// <summary>
+    /// The confidence of a structurally valid provider token that carries the word <c>example</c> (a vendor's documented
+    /// sample such as <c>AKIAIOSFODNN7EXAMPLE</c>): above the standard and strict policies' floors (0.5, 0.35), so it is
+    /// still reported there, and below the relaxed floor (0.7), so a relaxed source drops it.
+    /// </summary>
+    public const double DocumentationExampleConfidence = 0.55;
+
+    /// <summary>
+    /// A provider token: rejected when it is masked or carries an instruction placeholder (<c>your_</c>, <c>_here</c>…);
+    /// a token that carries the word <c>example</c> is still reported, at <see cref="DocumentationExampleConfidence"/>.
+    /// </summary>
+    public static double Token(in RuleMatch m, double confidence) => ByShape(m.Value, confidence);
 
     /// <summary>A provider token whose body must also look random (Shannon entropy at least <paramref name="minEntropy"/> bits per character).</summary>
     public static MatchValidator TokenWithEntropy(double minEntropy, int skipPrefix = 0)
         => (in RuleMatch m, double confidence) =>
         {
             var value = m.Value;
-            if (SecretHeuristics.IsTokenPlaceholder(value))
+            var body = value[Math.Min(skipPrefix, value.Length)..];
+            return Checksums.ShannonEntropy(body) >= minEntropy && !SecretHeuristics.IsPeriodic(body, 4) && !SecretHeuristics.HasSequentialRun(body, 12) ? ByShape(value, confidence) : 0;
+        };
+
+    /// <summary>
+    /// A fixed-format value anchored by a provider keyword (<c>aws_secret_access_key = &lt;40 base64&gt;</c>): no
+    /// instruction placeholder, weak placeholder word, template or short period; entropy at least
+    /// <paramref name="minEntropy"/>. Like a provider token, a documented sample carrying <c>example</c> is reported at
+    /// <see cref="DocumentationExampleConfidence"/>.
+    /// </summary>
+    public static MatchValidator ProviderKeyword(double minEntropy)
+        => (in RuleMatch m, double confidence) =>
+        {
+            var value = m.Value;
+            if (SecretHeuristics.HasWeakPlaceholderWord(value) || SecretHeuristics.IsTemplate(value) || SecretHeuristics.IsPeriodic(value, 3))
             {
                 return 0;
             }
 
-            var body = value[Math.Min(skipPrefix, value.Length)..];
-            return Checksums.ShannonEntropy(body) >= minEntropy && !SecretHeuristics.IsPeriodic(body, 4) && !SecretHeuristics.HasSequentialRun(body, 12) ? confidence : 0;
+            return Checksums.ShannonEntropy(value) >= minEntropy ? ByShape(value, confidence) : 0;
         };
+
+    // Masked or instruction placeholder: rejected; documentation sample: lower confidence; otherwise unchanged.
+    private static double ByShape(ReadOnlySpan<char> value, double confidence)
+    {
+        if (SecretHeuristics.IsInstructionPlaceholder(value))
+        {
+            return 0;
+        }
+
+        return SecretHeuristics.IsDocumentationExample(value) ? Math.Min(confidence, DocumentationExampleConfidence) : confidence;
+    }
 
     /// <summary>A value anchored by a provider keyword: no placeholders, templates, masks or short periods; entropy at least <paramref name="minEntropy"/>.</summary>
     public static MatchValidator Keyword(double minEntropy = 2.5)
@@ -45,7 +78,7 @@ internal static class SecretValidators
     public static double GitHubToken(in RuleMatch m, double confidence)
     {
         var value = m.Value;
-        if (SecretHeuristics.IsTokenPlaceholder(value))
+        if (SecretHeuristics.IsInstructionPlaceholder(value))
         {
             return 0;
         }
@@ -54,17 +87,17 @@ internal static class SecretValidators
         var body = value[(underscore + 1)..];
         if (body.Length == 36 && Checksums.GitHubTokenChecksum(body))
         {
-            return 0.99;
+            return ByShape(value, 0.99);
         }
 
-        return Checksums.ShannonEntropy(body) >= 3.5 && !SecretHeuristics.LooksLikeIdentifier(body) ? confidence : 0;
+        return Checksums.ShannonEntropy(body) >= 3.5 && !SecretHeuristics.LooksLikeIdentifier(body) ? ByShape(value, confidence) : 0;
     }
 
     /// <summary>npm <c>npm_</c> tokens (CRC32 checksum like GitHub's).</summary>
     public static double NpmToken(in RuleMatch m, double confidence)
     {
         var value = m.Value;
-        if (SecretHeuristics.IsTokenPlaceholder(value))
+        if (SecretHeuristics.IsInstructionPlaceholder(value))
         {
             return 0;
         }
@@ -72,10 +105,10 @@ internal static class SecretValidators
         var body = value[4..];
         if (Checksums.NpmTokenChecksum(body))
         {
-            return 0.99;
+            return ByShape(value, 0.99);
         }
 
-        return Checksums.ShannonEntropy(body) >= 3.5 ? confidence : 0;
+        return Checksums.ShannonEntropy(body) >= 3.5 ? ByShape(value, confidence) : 0;
     }
 
     /// <summary>A JWT: the header must decode to a JSON object naming <c>alg</c>, <c>typ</c> or <c>kid</c>.</summary>

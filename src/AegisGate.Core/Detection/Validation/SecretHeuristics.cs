@@ -6,9 +6,10 @@ namespace AegisGate.Detection.Validation;
 internal static class SecretHeuristics
 {
     // Words that mark a value as a placeholder wherever it appears, even after a provider prefix ("sk_live_YOUR_KEY").
-    private static readonly SearchValues<string> s_strongPlaceholders = SearchValues.Create(
+    // "example" is kept apart: vendors publish structurally valid sample credentials that carry it (see IsDocumentationExample).
+    private static readonly SearchValues<string> s_instructionPlaceholders = SearchValues.Create(
         [
-            "example", "placeholder", "changeme", "change_me", "change-me", "your_", "your-", "yourkey", "yourtoken",
+            "placeholder", "changeme", "change_me", "change-me", "your_", "your-", "yourkey", "yourtoken",
             "yoursecret", "yourpass", "insert_", "insert-", "redacted", "dummy", "replace_me", "replaceme", "xxxx", "****",
             "....", "<your", "enter_", "enter-", "put_your", "not_a_real", "notreal", "notasecret", "not_real",
             "secret_here", "token_here", "key_here", "_here", "-here", "here>",
@@ -26,8 +27,27 @@ internal static class SecretHeuristics
     private static readonly SearchValues<char> s_hex = SearchValues.Create("0123456789abcdefABCDEF");
     private static readonly SearchValues<char> s_maskChars = SearchValues.Create("xX*#.0_\u2022?");
 
-    /// <summary>A provider token body that is a placeholder: masked (<c>xxxx</c>, <c>****</c>) or carrying a placeholder word.</summary>
-    public static bool IsTokenPlaceholder(ReadOnlySpan<char> value) => value.ContainsAny(s_strongPlaceholders) || IsMasked(value);
+    /// <summary>A provider token body that is a placeholder: masked (<c>xxxx</c>, <c>****</c>) or carrying a placeholder word (including <c>example</c>).</summary>
+    public static bool IsTokenPlaceholder(ReadOnlySpan<char> value) => HasExampleWord(value) || IsInstructionPlaceholder(value);
+
+    /// <summary>
+    /// A value that tells the reader what to put there rather than holding a value: masked (<c>xxxx</c>, <c>****</c>) or
+    /// carrying an instruction word (<c>your_</c>, <c>insert_</c>, <c>_here</c>, <c>placeholder</c>, <c>changeme</c>, <c>redacted</c>…).
+    /// Unlike <see cref="IsTokenPlaceholder"/> the word <c>example</c> alone does not count.
+    /// </summary>
+    public static bool IsInstructionPlaceholder(ReadOnlySpan<char> value) => value.ContainsAny(s_instructionPlaceholders) || IsMasked(value);
+
+    /// <summary>
+    /// A documentation sample: the value carries the word <c>example</c> but is neither masked nor an instruction
+    /// placeholder (<c>AKIAIOSFODNN7EXAMPLE</c>, <c>lin_api_…EXAMPLE</c>). Provider rules still report such a token when
+    /// its structure is valid, at a lower confidence.
+    /// </summary>
+    public static bool IsDocumentationExample(ReadOnlySpan<char> value) => HasExampleWord(value) && !IsInstructionPlaceholder(value);
+
+    /// <summary>A weak placeholder word (<c>sample</c>, <c>fake</c>, <c>todo</c>, <c>null</c>, <c>true</c>, <c>test123</c>…) that disqualifies a free-form value.</summary>
+    public static bool HasWeakPlaceholderWord(ReadOnlySpan<char> value) => value.ContainsAny(s_weakPlaceholders);
+
+    private static bool HasExampleWord(ReadOnlySpan<char> value) => value.Contains("example", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Values that are clearly not secrets: templating, variables, placeholders, masks.</summary>
     public static bool IsPlaceholder(ReadOnlySpan<char> value)
@@ -37,7 +57,7 @@ internal static class SecretHeuristics
             return true;
         }
 
-        if (value.ContainsAny(s_strongPlaceholders) || value.ContainsAny(s_weakPlaceholders))
+        if (IsTokenPlaceholder(value) || value.ContainsAny(s_weakPlaceholders))
         {
             return true;
         }
