@@ -323,6 +323,26 @@ internal static class RuleCases
 
         // Appended (not inserted) so the fixed-seed values of the cases above stay the same.
         list.Add(new("secret.cisco_meraki_api_key", $"MERAKI_DASHBOARD_API_KEY={Hex(40)}", $"meraki_network_id={Hex(40)}x"));
+        list.AddRange(
+        [
+            new("secret.brevo_api_key", $"BREVO_KEY=xkeysib-{Hex(64)}-{Alnum(16)}", $"xkeysib-{Hex(64)}"),
+            new("secret.shippo_api_token", $"shippo_live_{Hex(40)}", $"shippo_live_{Hex(39)}"),
+            new("secret.duffel_api_token", $"duffel_test_{B64Url(43)}", $"duffel_test_{new string('x', 43)}"),
+            new("secret.flutterwave_secret_key", $"FLWSECK_TEST-{From("abcdefgh0123456789", 32)}-X", $"FLWSECK_TEST-{From("abcdefgh0123456789", 32)}"),
+            new("secret.typeform_token", $"tfp_{B64Url(59)}", $"tfp_{B64Url(40)}"),
+            new("secret.langsmith_api_key", $"LANGSMITH_API_KEY=lsv2_pt_{Hex(32)}_{Hex(10)}", $"lsv2_pt_{Hex(32)}"),
+            new("secret.langfuse_secret_key", $"LANGFUSE_SECRET_KEY=sk-lf-{Uuid()}", $"LANGFUSE_PUBLIC_KEY=pk-lf-{Uuid()}"),
+            new("secret.contentful_token", $"CFPAT-{B64Url(43)}", $"CFPAT-{B64Url(20)}"),
+            new("secret.openshift_user_token", $"oc login --token=sha256~{B64Url(43)}", "integrity=\"sha256-" + B64(43) + "=\""),
+            new("secret.frameio_token", $"fio-u-{B64Url(64)}", $"fio-u-{B64Url(32)}"),
+            new("secret.adobe_client_secret", $"p8e-{Alnum(32)}", $"p8e-{Alnum(16)}"),
+            new("secret.clojars_token", $"CLOJARS_{LowerAlnum(60)}", $"CLOJARS_{LowerAlnum(30)}"),
+            new("secret.harness_token", $"pat.{B64Url(22)}.{Alnum(24)}.{Alnum(20)}", $"pat.{B64Url(22)}.{Alnum(24)}"),
+            new("secret.defined_networking_token", $"dnkey-{LowerAlnum(26)}-{LowerAlnum(52)}", $"dnkey-{LowerAlnum(26)}"),
+            new("secret.plaid_access_token", $"access-sandbox-{Uuid()}", $"access-sandbox-{Hex(8)}"),
+            new("secret.settlemint_token", $"sm_pat_{Alnum(16)}", $"sm_pat_{Alnum(8)}"),
+            new("secret.datadog_api_key", $"DD_API_KEY={Hex(32)}", $"DD_SITE=datadoghq.eu"),
+        ]);
         return list;
     }
 

@@ -80,6 +80,12 @@ internal static partial class SecretRules
         yield return P("shopify_token", "Shopify access token or app secret", "SHOPIFY_TOKEN", 0.9, "shpat_/shpca_/shppa_/shpss_ + at least 32 characters.", ["shpat_", "shpca_", "shppa_", "shpss_"], Shopify(), V.Token, 90);
         yield return P("easypost_api_key", "EasyPost API key", "EASYPOST_API_KEY", 0.9, "EZAK/EZTK + 54 characters.", ["ezak", "eztk"], EasyPost(), V.Token, 90);
 
+        yield return P("brevo_api_key", "Brevo (Sendinblue) API or SMTP key", "BREVO_API_KEY", 0.95, "xkeysib-/xsmtpsib- + 64 hex + - + 16 characters.", ["xkeysib-", "xsmtpsib-"], Brevo(), V.Token, 90);
+        yield return P("shippo_api_token", "Shippo API token", "SHIPPO_TOKEN", 0.95, "shippo_live_/shippo_test_ + 40 hex.", ["shippo_"], Shippo(), V.Token, 90);
+        yield return P("duffel_api_token", "Duffel API token", "DUFFEL_TOKEN", 0.95, "duffel_live_/duffel_test_ + 43 characters.", ["duffel_"], Duffel(), V.TokenWithEntropy(3.0, 12), 90);
+        yield return P("flutterwave_secret_key", "Flutterwave secret key", "FLUTTERWAVE_SECRET_KEY", 0.95, "FLWSECK[_TEST]- + 32 hex-like + -X.", ["flwseck"], Flutterwave(), V.Token, 90);
+        yield return P("typeform_token", "Typeform personal access token", "TYPEFORM_TOKEN", 0.9, "tfp_ + 59 characters.", ["tfp_"], Typeform(), V.TokenWithEntropy(3.0, 4), 90);
+
         // --- AI providers ----------------------------------------------------------------------------------------
         yield return P("openai_api_key", "OpenAI API key", "OPENAI_API_KEY", 0.97, "sk-(proj-|svcacct-|admin-) with the T3BlbkFJ marker.", ["sk-"], OpenAi(), V.Token, 95);
         yield return P("openai_project_key", "OpenAI project or service-account key", "OPENAI_API_KEY", 0.85, "sk-proj-/sk-svcacct-/sk-admin- + at least 100 characters without the T3BlbkFJ marker, next to an OpenAI keyword.", ["sk-proj-", "sk-svcacct-", "sk-admin-"], OpenAiProject(), V.TokenWithEntropy(3.5), 85, new RuleContext(ContextMode.Required, 100, "openai", "openai_api_key", "openai_key", "chatgpt"));
@@ -91,6 +97,9 @@ internal static partial class SecretRules
         yield return P("replicate_token", "Replicate API token", "REPLICATE_TOKEN", 0.9, "r8_ + 37 characters.", ["r8_"], Replicate(), V.TokenWithEntropy(3.0, 3), 88);
         yield return P("perplexity_api_key", "Perplexity API key", "PERPLEXITY_API_KEY", 0.9, "pplx- + 48 characters.", ["pplx-"], Perplexity(), V.Token, 90);
         yield return P("xai_api_key", "xAI API key", "XAI_API_KEY", 0.9, "xai- + 80 characters.", ["xai-"], Xai(), V.Token, 90);
+
+        yield return P("langsmith_api_key", "LangSmith API key", "LANGSMITH_API_KEY", 0.95, "lsv2_pt_/lsv2_sk_ + 32 hex + _ + 10 hex.", ["lsv2_"], LangSmith(), V.Token, 90);
+        yield return P("langfuse_secret_key", "Langfuse secret key", "LANGFUSE_SECRET_KEY", 0.9, "sk-lf- + UUID.", ["sk-lf-"], Langfuse(), V.Token, 90);
 
         // --- Cloud -----------------------------------------------------------------------------------------------
         yield return P("aws_access_key_id", "AWS access key id", "AWS_ACCESS_KEY_ID", 0.9, "AKIA/ASIA/ABIA/ACCA/A3T* + 16 base32.", ["akia", "asia", "abia", "acca", "a3t", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "apka"], AwsKeyId(), V.Token, 90);
@@ -134,6 +143,16 @@ internal static partial class SecretRules
         yield return P("sonarqube_token", "SonarQube/SonarCloud token", "SONAR_TOKEN", 0.85, "squ_/sqp_/sqa_ + 40 hex, or sonar keyword + 40 characters.", ["squ_", "sqp_", "sqa_", "sonar"], Sonar(), V.Keyword(2.5), 85);
         yield return P("snyk_api_token", "Snyk API token", "SNYK_TOKEN", 0.85, "snyk keyword + UUID.", ["snyk"], Snyk(), V.Token, 80);
         yield return P("sourcegraph_token", "Sourcegraph access token", "SOURCEGRAPH_TOKEN", 0.9, "sgp_ token or sourcegraph keyword + 40 hex.", ["sgp_", "sourcegraph"], Sourcegraph(), V.TokenWithEntropy(3.0), 88);
+        yield return P("contentful_token", "Contentful personal access token", "CONTENTFUL_TOKEN", 0.95, "CFPAT- + 43 characters.", ["cfpat-"], Contentful(), V.TokenWithEntropy(3.0, 6), 90);
+        yield return P("openshift_user_token", "OpenShift user token", "OPENSHIFT_TOKEN", 0.9, "sha256~ + 43 characters.", ["sha256~"], OpenShift(), V.TokenWithEntropy(3.0, 7), 90);
+        yield return P("frameio_token", "Frame.io API token", "FRAMEIO_TOKEN", 0.95, "fio-u- + 64 characters.", ["fio-u-"], FrameIo(), V.TokenWithEntropy(3.0, 6), 90);
+        yield return P("adobe_client_secret", "Adobe client secret", "ADOBE_CLIENT_SECRET", 0.9, "p8e- + 32 characters.", ["p8e-"], Adobe(), V.TokenWithEntropy(3.0, 4), 90);
+        yield return P("clojars_token", "Clojars deploy token", "CLOJARS_TOKEN", 0.95, "CLOJARS_ + 60 characters.", ["clojars_"], Clojars(), V.TokenWithEntropy(3.0, 8), 90);
+        yield return P("harness_token", "Harness personal or service account token", "HARNESS_TOKEN", 0.9, "pat./sat. + 22 . 24 . 20 characters.", ["pat.", "sat."], Harness(), V.TokenWithEntropy(3.0, 4), 90);
+        yield return P("defined_networking_token", "Defined Networking API token", "DEFINED_NETWORKING_TOKEN", 0.95, "dnkey- + 26 - 52 characters.", ["dnkey-"], DefinedNetworking(), V.TokenWithEntropy(3.0, 6), 90);
+        yield return P("plaid_access_token", "Plaid access token", "PLAID_TOKEN", 0.9, "access-sandbox|development|production- + UUID.", ["access-sandbox-", "access-development-", "access-production-"], Plaid(), V.Token, 90);
+        yield return P("settlemint_token", "SettleMint access token", "SETTLEMINT_TOKEN", 0.9, "sm_pat_/sm_aat_/sm_sat_ + 16 characters.", ["sm_pat_", "sm_aat_", "sm_sat_"], SettleMint(), V.TokenWithEntropy(3.0, 7), 90);
+        yield return P("datadog_api_key", "Datadog API or application key", "DATADOG_API_KEY", 0.85, "datadog/dd api|app key keyword + 32 or 40 hex.", ["datadog", "dd_api", "dd_app", "dd-api", "dd-app", "ddapi", "ddapp"], Datadog(), V.ProviderKeyword(3.0), 80, keywordsInsideWords: true);
         yield return P("cisco_meraki_api_key", "Cisco Meraki Dashboard API key", "MERAKI_API_KEY", 0.85, "meraki keyword + 40 lowercase hex.", ["meraki"], Meraki(), V.ProviderKeyword(3.0), 80);
         yield return P("okta_api_token", "Okta API token", "OKTA_TOKEN", 0.85, "okta keyword + 00 + 40 characters.", ["okta"], Okta(), V.ProviderKeyword(3.0), 80);
         yield return P("onepassword_service_account_token", "1Password service account token", "ONEPASSWORD_TOKEN", 0.95, "ops_eyJ + at least 250 base64.", ["ops_ey"], OnePasswordSa(), V.Token, 90);
@@ -580,6 +599,57 @@ internal static partial class SecretRules
 
     [GeneratedRegex(@"(?i:okta)" + KeyGap + @"(?i:token|key|secret)" + KeyGap + Assign + @"(?<v>00[A-Za-z0-9=_-]{40})(?![A-Za-z0-9=_-])", O, T)]
     private static partial Regex Okta();
+
+    [GeneratedRegex(L + @"(?<v>x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16})" + R, O, T)]
+    private static partial Regex Brevo();
+
+    [GeneratedRegex(L + @"(?<v>shippo_(?:live|test)_[a-fA-F0-9]{40})" + R, O, T)]
+    private static partial Regex Shippo();
+
+    [GeneratedRegex(L + @"(?<v>duffel_(?:live|test)_[A-Za-z0-9_=-]{43})" + Rd, O, T)]
+    private static partial Regex Duffel();
+
+    [GeneratedRegex(L + @"(?<v>FLWSECK(?:_TEST)?-[a-hA-H0-9]{32}-X)" + R, O, T)]
+    private static partial Regex Flutterwave();
+
+    [GeneratedRegex(L + @"(?<v>tfp_[A-Za-z0-9_.=-]{59})(?![A-Za-z0-9_.=-])", O, T)]
+    private static partial Regex Typeform();
+
+    [GeneratedRegex(L + @"(?<v>lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})" + R, O, T)]
+    private static partial Regex LangSmith();
+
+    [GeneratedRegex(L + @"(?<v>sk-lf-" + Uuid + ")" + Rd, O, T)]
+    private static partial Regex Langfuse();
+
+    [GeneratedRegex(Ld + @"(?<v>CFPAT-[A-Za-z0-9_-]{43})" + Rd, O, T)]
+    private static partial Regex Contentful();
+
+    [GeneratedRegex(L + @"(?<v>sha256~[A-Za-z0-9_-]{43})" + Rd, O, T)]
+    private static partial Regex OpenShift();
+
+    [GeneratedRegex(Ld + @"(?<v>fio-u-[A-Za-z0-9_=-]{64})" + Rd, O, T)]
+    private static partial Regex FrameIo();
+
+    [GeneratedRegex(Ld + @"(?<v>p8e-[A-Za-z0-9]{32})" + Rd, O, T)]
+    private static partial Regex Adobe();
+
+    [GeneratedRegex(L + @"(?<v>(?i:CLOJARS_)[a-z0-9]{60})" + R, O, T)]
+    private static partial Regex Clojars();
+
+    [GeneratedRegex(L + @"(?<v>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})" + R, O, T)]
+    private static partial Regex Harness();
+
+    [GeneratedRegex(Ld + @"(?<v>dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52})" + Rd, O, T)]
+    private static partial Regex DefinedNetworking();
+
+    [GeneratedRegex(Ld + @"(?<v>access-(?:sandbox|development|production)-" + Uuid + ")" + Rd, O, T)]
+    private static partial Regex Plaid();
+
+    [GeneratedRegex(L + @"(?<v>sm_(?:pat|aat|sat)_[A-Za-z0-9]{16})" + R, O, T)]
+    private static partial Regex SettleMint();
+
+    [GeneratedRegex(@"(?i:datadog|\bdd)[_.-]?(?i:api|app(?:lication)?)[_.-]?(?i:key)" + KeyGap + Assign + @"(?<v>[a-f0-9]{40}|[a-f0-9]{32})" + R, O, T)]
+    private static partial Regex Datadog();
 
     [GeneratedRegex(@"(?i:meraki)" + KeyGap + Assign + @"(?<v>[0-9a-f]{40})" + R, O, T)]
     private static partial Regex Meraki();
