@@ -140,6 +140,12 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                     unsorted.Sort();
                 }
 
+                if (rule is PatternRule { MatchesStartAtKeyword: true } anchored && !hits.Saturated[i] && hits.Positions[i] is { Count: > 0 } hitPositions)
+                {
+                    anchored.FindAtHits(layer, hitPositions, scan);
+                    continue;
+                }
+
                 if (rule.Keywords.Length == 0 && rule.LongRunMin > 0)
                 {
                     if (!BuildRunWindows(layer, rule.LongRunMin, rule.ReachAfter, windows))
