@@ -129,6 +129,11 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                 }
 
                 var rule = rules[i];
+                if (scan.Table.HiddenOnly[i] && hits.Positions[scan.Engine.InjectionHiddenHtml.Index] is not { Count: > 0 } && !hits.Saturated[scan.Engine.InjectionHiddenHtml.Index])
+                {
+                    continue; // counts only inside hidden HTML, and there is none
+                }
+
                 if (rule is CandidateRule)
                 {
                     anyCandidateRule = true;
