@@ -342,6 +342,8 @@ internal static class RuleCases
             new("secret.plaid_access_token", $"access-sandbox-{Uuid()}", $"access-sandbox-{Hex(8)}"),
             new("secret.settlemint_token", $"sm_pat_{Alnum(16)}", $"sm_pat_{Alnum(8)}"),
             new("secret.datadog_api_key", $"DD_API_KEY={Hex(32)}", $"DD_SITE=datadoghq.eu"),
+            new("secret.openrouter_api_key", $"sk-or-v1-{Hex(64)}", $"sk-or-v1-{Hex(63)}z"),
+            new("secret.wandb_api_key", $"WANDB_API_KEY={Hex(40)}", $"WANDB_PROJECT={Hex(40)}x"),
         ]);
         return list;
     }

@@ -98,6 +98,8 @@ internal static partial class SecretRules
         yield return P("perplexity_api_key", "Perplexity API key", "PERPLEXITY_API_KEY", 0.9, "pplx- + 48 characters.", ["pplx-"], Perplexity(), V.Token, 90);
         yield return P("xai_api_key", "xAI API key", "XAI_API_KEY", 0.9, "xai- + 80 characters.", ["xai-"], Xai(), V.Token, 90);
 
+        yield return P("openrouter_api_key", "OpenRouter API key", "OPENROUTER_API_KEY", 0.95, "sk-or-v1- + 64 hex.", ["sk-or-v1-"], OpenRouter(), V.Token, 95);
+        yield return P("wandb_api_key", "Weights & Biases API key", "WANDB_API_KEY", 0.85, "wandb keyword + 40 hex.", ["wandb"], Wandb(), V.ProviderKeyword(3.0), 80, keywordsInsideWords: true);
         yield return P("langsmith_api_key", "LangSmith API key", "LANGSMITH_API_KEY", 0.95, "lsv2_pt_/lsv2_sk_ + 32 hex + _ + 10 hex.", ["lsv2_"], LangSmith(), V.Token, 90);
         yield return P("langfuse_secret_key", "Langfuse secret key", "LANGFUSE_SECRET_KEY", 0.9, "sk-lf- + UUID.", ["sk-lf-"], Langfuse(), V.Token, 90);
 
@@ -614,6 +616,12 @@ internal static partial class SecretRules
 
     [GeneratedRegex(L + @"(?<v>tfp_[A-Za-z0-9_.=-]{59})(?![A-Za-z0-9_.=-])", O, T)]
     private static partial Regex Typeform();
+
+    [GeneratedRegex(L + @"(?<v>sk-or-v1-[a-f0-9]{64})" + R, O, T)]
+    private static partial Regex OpenRouter();
+
+    [GeneratedRegex(@"(?i:wandb)" + KeyGap + Assign + @"(?<v>[a-f0-9]{40})" + R, O, T)]
+    private static partial Regex Wandb();
 
     [GeneratedRegex(L + @"(?<v>lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})" + R, O, T)]
     private static partial Regex LangSmith();
