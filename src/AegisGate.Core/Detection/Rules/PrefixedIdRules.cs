@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using AegisGate.Detection.Engine;
+using AegisGate.Detection.Validation;
+
+namespace AegisGate.Detection.Rules;
+
+/// <summary>
+/// PII rules whose value starts with a letter prefix the numeric tokeniser does not keep (lower-case or joined with a dot:
+/// <c>de 136 695 976</c>, <c>DE.136.695.976</c>), and bare domain names.
+/// </summary>
+internal static partial class PrefixedIdRules
+{
+    private const RegexOptions O = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    /// <summary>
+    /// German VAT id: "DE" (any case) + 9 digits, grouped with single spaces, dots or dashes or not at all, first digit not 0,
+    /// ISO 7064 MOD 11,10 check digit. Runs only where the word "de" occurs, over the numeric candidates already tokenised.
+    /// </summary>
+    public static void FindDeVat(DetectionRule rule, LayerText layer, IMatchSink sink)
+    {
+        var text = layer.Text.AsSpan();
+        Span<byte> d = stackalloc byte[9];
+        foreach (var candidate in layer.GetCandidates())
+        {
+            if (candidate.Digits != 9 || candidate.Letters > 2)
+            {
+                continue;
+            }
+
+            // The first digit of the candidate and the prefix before it: "DE", then at most one separator.
+            var first = candidate.Start;
+            while (first < candidate.End && !char.IsAsciiDigit(text[first]))
+            {
+                first++;
+            }
+
+            var prefixEnd = first > 0 && text[first - 1] is ' ' or '.' or '-' ? first - 1 : first;
+            var start = prefixEnd - 2;
+            if (start < 0 || !IsDe(text[start..prefixEnd]) || (start > 0 && CandidateRule.IsWordNeighbour(text[start - 1])))
+            {
+                continue;
+            }
+
+            // Nine digits with single separators from the set, then the end of the number.
+            var n = 0;
+            var pos = first;
+            while (pos < text.Length && n < 9)
+            {
+                var c = text[pos];
+                if (char.IsAsciiDigit(c))
+                {
+                    d[n++] = (byte)(c - '0');
+                }
+                else if (c is not (' ' or '.' or '-') || !char.IsAsciiDigit(text[pos - 1]) || pos + 1 >= text.Length || !char.IsAsciiDigit(text[pos + 1]))
+                {
+                    break;
+                }
+
+                pos++;
+            }
+
+            if (n != 9 || (pos < text.Length && (CandidateRule.IsWordNeighbour(text[pos]) || (text[pos] is '.' or '-' && pos + 1 < text.Length && char.IsAsciiDigit(text[pos + 1])))))
+            {
+                continue;
+            }
+
+            if (d[0] != 0 && IdValidators.Iso7064Mod1110(d[..8]) == d[8])
+            {
+                sink.Add(rule, start, pos, rule.Descriptor.Confidence);
+            }
+        }
+    }
+
+    private static bool IsDe(ReadOnlySpan<char> prefix)
+        => prefix.Length == 2 && prefix[0] is 'D' or 'd' && prefix[1] is 'E' or 'e';
+
+    /// <summary>The top-level domains the bare-domain rule accepts (keywords of the prefilter, anchored at the dot).</summary>
+    internal static readonly string[] DomainKeywords =
+    [
+        ".com", ".org", ".net", ".edu", ".gov", ".io", ".biz", ".co.", ".ac.", ".uk", ".fr", ".nl", ".eu", ".ch", ".ca", ".au", ".jp", ".cn", ".il",
+        ".ru", ".br", ".se", ".dk", ".fi", ".ie", ".nz", ".za", ".kr", ".mx", ".tv",
+    ];
+
+    // One or more labels and a lower-case top-level domain from a short list: generic ones and country codes that are neither
+    // file extensions (.py, .md, .rs, .pl, .sh, .cc) nor everyday words a missing space after a full stop would produce
+    // (.it, .in, .at, .no, .be, .us, .me, .de, .es). Not inside a URL, an e-mail address, a path or a longer dotted name
+    // (java.net.URL), and never ".NET" (upper case).
+    [GeneratedRegex(@"(?<![\w.@/:%+\\-])(?<v>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,6}(?:com|org|net|edu|gov|io|biz|uk|fr|nl|eu|ch|ca|au|jp|cn|il|ru|br|se|dk|fi|ie|nz|za|kr|mx|tv|(?:co|com|org|net|ac|gov|edu)\.[a-z]{2}))(?![\w-]|\.[A-Za-z0-9])", O, 250)]
+    internal static partial Regex DomainName();
+
+    /// <summary>Rejects all-digit names (1.2.com is no host) and names whose first label is a single character.</summary>
+    internal static double DomainValidator(in RuleMatch m, double confidence)
+    {
+        var value = m.Value;
+        var firstDot = value.IndexOf('.');
+        if (firstDot < 2)
+        {
+            return 0;
+        }
+
+        foreach (var c in value[..firstDot])
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                return confidence;
+            }
+        }
+
+        return 0;
+    }
+}
