@@ -85,27 +85,54 @@ internal static partial class PrefixedIdRules
     // file extensions (.py, .md, .rs, .pl, .sh, .cc) nor everyday words a missing space after a full stop would produce
     // (.it, .in, .at, .no, .be, .us, .me, .de, .es). Not inside a URL, an e-mail address, a path or a longer dotted name
     // (java.net.URL), and never ".NET" (upper case).
-    [GeneratedRegex(@"(?<![\w.@/:%+\\-])(?<v>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,6}(?:com|org|net|edu|gov|io|biz|uk|fr|nl|eu|ch|ca|au|jp|cn|il|ru|br|se|dk|fi|ie|nz|za|kr|mx|tv|(?:co|com|org|net|ac|gov|edu)\.[a-z]{2}))(?![\w-]|\.[A-Za-z0-9])", O, 250)]
+    [GeneratedRegex(@"(?<![\w.@/:%+\\-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,6}(?:com|org|net|edu|gov|io|biz|uk|fr|nl|eu|ch|ca|au|jp|cn|il|ru|br|se|dk|fi|ie|nz|za|kr|mx|tv|(?:co|com|org|net|ac|gov|edu)\.[a-z]{2})(?![\w-]|\.[A-Za-z0-9])", O, 250)]
     internal static partial Regex DomainName();
 
-    /// <summary>Rejects all-digit names (1.2.com is no host) and names whose first label is a single character.</summary>
-    internal static double DomainValidator(in RuleMatch m, double confidence)
+    /// <summary>
+    /// Bare domain names in the windows around the top-level-domain keywords, in text as written only (a host name inside a
+    /// decoded token, such as a JWT's issuer, is part of that token). The first label has a letter and 2 or more characters.
+    /// </summary>
+    public static void FindDomains(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
-        var value = m.Value;
-        var firstDot = value.IndexOf('.');
-        if (firstDot < 2)
+        if (layer.Depth > 0)
         {
-            return 0;
+            return;
         }
 
-        foreach (var c in value[..firstDot])
+        var text = layer.Text;
+        foreach (var (ws, we) in layer.Windows)
         {
-            if (char.IsAsciiLetter(c))
+            foreach (var m in DomainName().EnumerateMatches(text.AsSpan(ws, we - ws)))
             {
-                return confidence;
+                var value = text.AsSpan(ws + m.Index, m.Length);
+                var firstDot = value.IndexOf('.');
+                if (firstDot >= 2 && HasLetter(value[..firstDot]))
+                {
+                    sink.Add(rule, ws + m.Index, ws + m.Index + m.Length, rule.Descriptor.Confidence);
+                }
             }
         }
-
-        return 0;
     }
+
+    /// <summary>Runs the regex of the function rule once so its first real use does not pay the JIT inside the match timeout (the rule set warms only pattern and candidate rules).</summary>
+    internal static void WarmUp()
+    {
+        try
+        {
+            _ = DomainName().IsMatch("see example.com or example.co.uk");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only a warm-up: a scan that times out is still a limit decision.
+        }
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> label) => label.ContainsAnyInRange('a', 'z') || label.ContainsAnyInRange('A', 'Z');
+
+    /// <summary>
+    /// German commercial register number: HRA/HRB (any case) + 1–6 digits, optionally with a space or dot; not part of a longer
+    /// number or word.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w-])(?i:HR[AB])[ .]?\d{1,6}(?![\w-]|[.,/]\d)", O, 250)]
+    internal static partial Regex CommercialRegister();
 }
