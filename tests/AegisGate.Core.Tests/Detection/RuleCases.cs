@@ -215,7 +215,7 @@ internal static class RuleCases
             new("pii.it_fiscal_code", "CF RSSMRA85T10A562S", "CF RSSMRA85T10A562T"),
             new("pii.it_vat_number", "partita iva 01114601006", "totale 01114601007"),
             new("pii.it_identity_card", "carta d'identità CA12345AB", "codice CA12345AB"),
-            new("pii.it_passport", "passaporto n. YB7310294", "ordine YB7310294"),
+            new("pii.it_passport", "passaporto n. YB7310296", "ordine YB7310296"),
             new("pii.it_driver_license", "patente AB1234567C", "articolo AB1234567C"),
             new("pii.de_tax_id", "Steuer-ID 45803219464", "Nummer 45803219465"),
             new("pii.de_social_security", "RVNR 53120485M019", "RVNR 53120485M018"),
