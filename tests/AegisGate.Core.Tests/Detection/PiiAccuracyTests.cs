@@ -197,4 +197,21 @@ public sealed class PiiAccuracyTests
     [TestCase("shrb 48213")]
     public void Scan_CommercialRegisterNearMisses_AreNotReported(string text)
         => Assert.That(RulesIn(text), Does.Not.Contain("pii.de_commercial_register"));
+    // --- More context words (whole words, before or after) -------------------------------------------------------------
+
+    [TestCase("numéro d'assurance sociale 190549865", "pii.ca_sin")]
+    [TestCase("SSNs on file: 494259155", "pii.us_ssn")]
+    [TestCase("a/c 004512978812 at the branch", "pii.us_bank_account")]
+    [TestCase("lic# D1234567", "pii.us_driver_license")]
+    [TestCase("Australian company number 152464081", "pii.au_acn")]
+    public void Scan_NumberWithAddedContextWord_IsReported(string text, string rule)
+        => Assert.That(RulesIn(text), Does.Contain(rule));
+
+    [TestCase("public D1234567 record", "pii.us_driver_license")]
+    [TestCase("ordre 190549865", "pii.ca_sin")]
+    [TestCase("orders on file: 494259155", "pii.us_ssn")]
+    [TestCase("order 152464081", "pii.au_acn")]
+    [TestCase("bank holiday 004512978812", "pii.us_bank_account")]
+    public void Scan_NumberWithoutTheContextWord_IsNotReported(string text, string rule)
+        => Assert.That(RulesIn(text), Does.Not.Contain(rule));
 }
