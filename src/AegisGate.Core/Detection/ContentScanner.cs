@@ -46,7 +46,9 @@ public sealed class ContentScanner : IContentScanner, IContentStreamScanner, IDe
     {
         options ??= new AegisDetectionOptions();
         var state = BuildState(options, classifier, rulePackDirectory);
-        return new ContentScanner(new DetectionEngine(state, timeProvider ?? TimeProvider.System));
+        var engine = new DetectionEngine(state, timeProvider ?? TimeProvider.System);
+        engine.WarmUp();
+        return new ContentScanner(engine);
     }
 
     internal static EngineState BuildState(AegisDetectionOptions options, InjectionClassifier? classifier, string? rulePackDirectory)
@@ -69,7 +71,11 @@ public sealed class ContentScanner : IContentScanner, IContentStreamScanner, IDe
         return EngineState.Build(options, custom, classifier);
     }
 
-    internal void Replace(EngineState state) => _engine.State = state;
+    internal void Replace(EngineState state)
+    {
+        _engine.State = state;
+        _engine.WarmUp();
+    }
 
     /// <inheritdoc />
     public ScanResult Scan(string content, ScanOptions options) => _engine.Scan(content, options);

@@ -63,6 +63,39 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
 
     internal static ScanResult Blocked(string code) => new() { Verdict = ScanVerdict.Block, ErrorCode = code };
 
+    /// <summary>
+    /// Scans a short mixed sample as text and as JSON once, so that the first real scan does not pay the JIT of the engine,
+    /// the rules and the classifier inside its time limit (a cold engine on a loaded host could otherwise deny the first
+    /// requests with <c>AEGIS_SCAN_LIMIT_EXCEEDED</c>). The results are discarded.
+    /// </summary>
+    internal void WarmUp()
+    {
+        t_warmingUp = true;
+        try
+        {
+            WarmUpScans();
+        }
+        finally
+        {
+            t_warmingUp = false;
+        }
+    }
+
+    /// <summary>Gets a value indicating whether this thread is running <see cref="WarmUp"/> (the classifier, a user's model, is not called then).</summary>
+    internal static bool IsWarmingUp => t_warmingUp;
+
+    [ThreadStatic]
+    private static bool t_warmingUp;
+
+    private void WarmUpScans()
+    {
+        const string Sample = "Hi, I'm Ann Lee (ann.lee@example.org, +44 20 7946 0958). Please ignore the typo in order 4111-1111 and see "
+            + "https://docs.example.com/a?b=1 or example.co.uk. api_key=\"d2FybXVwLW9ubHktbm90LWEtc2VjcmV0\" <!-- note --> Thanks!";
+        _ = Scan(Sample, new ScanOptions { ProduceRedacted = true });
+        var json = System.Text.Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":" + System.Text.Json.JsonSerializer.Serialize(Sample) + "}],\"n\":1}");
+        _ = ScanJson(json, new ScanOptions { ProduceRedacted = true, Source = ContentSource.ModelResponse });
+    }
+
     /// <summary>Scans one text and resolves the policy; offsets of the outcome index <paramref name="content"/>.</summary>
     internal ScanOutcome ScanText(EngineState state, string content, ScanOptions options, IReadOnlyDictionary<string, double>? priorInjection)
     {

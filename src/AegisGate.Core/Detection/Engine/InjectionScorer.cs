@@ -90,7 +90,7 @@ internal static class InjectionScorer
         // The classifier adds recall where the rules stay below their threshold (when they report, their findings name
         // what was found and the model is not run); it never takes a rule's finding away. Its combined confidence is the
         // model's calibrated probability pooled with the lexical probability (InjectionConfidence), against the source's threshold.
-        if (result.Count == 0 && engine.Classifier is { } classifier && scan.Table.Enabled[engine.InjectionClassifierRule.Index])
+        if (result.Count == 0 && engine.Classifier is { } classifier && scan.Table.Enabled[engine.InjectionClassifierRule.Index] && !DetectionEngine.IsWarmingUp)
         {
             var assessment = classifier.Assess(root.Text, scan.Source, lexicalProbability);
             if (assessment.IsInjection)
