@@ -129,6 +129,11 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                 }
 
                 var rule = rules[i];
+                if (scan.Table.HiddenOnly[i] && hits.Positions[scan.Engine.InjectionHiddenHtml.Index] is not { Count: > 0 } && !hits.Saturated[scan.Engine.InjectionHiddenHtml.Index])
+                {
+                    continue; // counts only inside hidden HTML, and there is none
+                }
+
                 if (rule is CandidateRule)
                 {
                     anyCandidateRule = true;
@@ -138,6 +143,12 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                 if (hits.Positions[i] is { Count: > 1 } unsorted)
                 {
                     unsorted.Sort();
+                }
+
+                if (rule is PatternRule { MatchesStartAtKeyword: true } anchored && !hits.Saturated[i] && hits.Positions[i] is { Count: > 0 } hitPositions)
+                {
+                    anchored.FindAtHits(layer, hitPositions, scan);
+                    continue;
                 }
 
                 if (rule.Keywords.Length == 0 && rule.LongRunMin > 0)

@@ -21,6 +21,7 @@ internal sealed class EngineState
         InjectionEncoded = (InjectionSignalRule)rules.Rules.Single(r => r.Id == InjectionRules.EncodedPayloadId);
         InjectionHidden = (InjectionSignalRule)rules.Rules.Single(r => r.Id == InjectionRules.HiddenCharactersId);
         InjectionClassifierRule = rules.Rules.Single(r => r.Id == InjectionRules.ClassifierId);
+        InjectionHiddenHtml = rules.Rules.Single(r => r.Id == InjectionRules.HiddenHtmlId);
     }
 
     public AegisDetectionOptions Options { get; }
@@ -41,6 +42,9 @@ internal sealed class EngineState
     public InjectionSignalRule InjectionHidden { get; }
 
     public DetectionRule InjectionClassifierRule { get; }
+
+    /// <summary>Gets the hidden-HTML family: data-only families count in first-party content only inside its matches.</summary>
+    public DetectionRule InjectionHiddenHtml { get; }
 
     /// <summary>Builds a state; every problem (unknown rule ids in policies, duplicate ids) is collected and thrown together.</summary>
     /// <exception cref="InvalidOperationException">The options or rules are inconsistent.</exception>

@@ -18,6 +18,11 @@ internal static class InjectionScorer
     {
         var engine = scan.Engine;
         var signals = scan.InjectionSignals;
+        if (HasHiddenOnly(scan, signals))
+        {
+            signals = KeepHiddenOnlyInsideHiddenHtml(scan, signals);
+        }
+
         var families = new Dictionary<DetectionRule, double>();
         var encodedHits = new List<RawFinding>();
         foreach (var signal in signals)
@@ -107,6 +112,45 @@ internal static class InjectionScorer
                 into[signal.Id] = Math.Max(into.GetValueOrDefault(signal.Id), signal.Weight);
             }
         }
+    }
+
+    private static bool HasHiddenOnly(ScanState scan, List<RawFinding> signals)
+    {
+        foreach (var signal in signals)
+        {
+            if (scan.Table.HiddenOnly[signal.Rule.Index])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Signals of a family that counts only inside hidden HTML are kept when a hidden-HTML match contains them.
+    private static List<RawFinding> KeepHiddenOnlyInsideHiddenHtml(ScanState scan, List<RawFinding> signals)
+    {
+        var hiddenHtml = scan.Engine.InjectionHiddenHtml;
+        var kept = new List<RawFinding>(signals.Count);
+        foreach (var signal in signals)
+        {
+            if (!scan.Table.HiddenOnly[signal.Rule.Index])
+            {
+                kept.Add(signal);
+                continue;
+            }
+
+            foreach (var hidden in signals)
+            {
+                if (hidden.Rule == hiddenHtml && hidden.Start <= signal.Start && signal.End <= hidden.End)
+                {
+                    kept.Add(signal);
+                    break;
+                }
+            }
+        }
+
+        return kept;
     }
 
     private static void AddHidden(LayerText root, InjectionSignalRule rule, Dictionary<DetectionRule, double> families, List<RawFinding> hits)

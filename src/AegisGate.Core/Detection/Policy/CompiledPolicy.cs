@@ -38,22 +38,29 @@ internal sealed class CompiledPolicy
             var enabled = new bool[n];
             var actions = new DetectionAction[n];
             var floors = new double[n];
+            var hiddenOnly = new bool[n];
             for (var i = 0; i < n; i++)
             {
                 var rule = rules.Rules[i];
                 var injectionDataOnly = rule is Rules.InjectionSignalRule { ThirdPartyOnly: true };
-                enabled[i] = !injectionDataOnly || source is ContentSource.Document or ContentSource.ToolOutput || strictness == DetectionStrictness.Strict;
+                var thirdParty = source is ContentSource.Document or ContentSource.ToolOutput || strictness == DetectionStrictness.Strict;
+                enabled[i] = true;
                 actions[i] = rule.Descriptor.DefaultAction;
                 floors[i] = minConfidence;
 
                 // Layering: base policy rules, this policy's rules, this policy's source rules; within each, '*' < 'cat.*' < id.
+                var overridden = false;
                 foreach (var overrides in Layers(basePolicy, policy, source))
                 {
-                    Apply(overrides, rule.Id, ref enabled[i], ref actions[i], ref floors[i]);
+                    overridden |= Apply(overrides, rule.Id, ref enabled[i], ref actions[i], ref floors[i]);
                 }
+
+                // A data-only family (instructions addressed to the AI) counts in first-party content (a user's prompt, a
+                // model's response) only inside hidden HTML: text hidden from the person who pasted it is third-party data.
+                hiddenOnly[i] = injectionDataOnly && !thirdParty && !overridden;
             }
 
-            tables[(int)source] = new SourceTable(strictness, threshold, minConfidence, enabled, actions, floors);
+            tables[(int)source] = new SourceTable(strictness, threshold, minConfidence, enabled, actions, floors, hiddenOnly);
         }
 
         return new CompiledPolicy(tables);
@@ -90,12 +97,15 @@ internal sealed class CompiledPolicy
         }
     }
 
-    private static void Apply(IDictionary<string, RulePolicyOptions> overrides, string ruleId, ref bool enabled, ref DetectionAction action, ref double floor)
+    // Applies the overrides of one layer; true when one of them sets whether the rule is enabled.
+    private static bool Apply(IDictionary<string, RulePolicyOptions> overrides, string ruleId, ref bool enabled, ref DetectionAction action, ref double floor)
     {
         if (overrides.Count == 0)
         {
-            return;
+            return false;
         }
+
+        var decided = false;
 
         var category = ruleId[..ruleId.IndexOf('.', StringComparison.Ordinal)] + ".*";
         foreach (var key in (ReadOnlySpan<string>)["*", category, ruleId])
@@ -103,10 +113,13 @@ internal sealed class CompiledPolicy
             if (overrides.TryGetValue(key, out var o) && o is not null)
             {
                 enabled = o.Enabled ?? enabled;
+                decided |= o.Enabled is not null;
                 action = o.Action ?? action;
                 floor = o.MinConfidence ?? floor;
             }
         }
+
+        return decided;
     }
 
     private static void CheckKeys(RuleSet rules, IDictionary<string, RulePolicyOptions> overrides, string path, List<string> errors)
@@ -137,5 +150,7 @@ internal sealed class CompiledPolicy
     }
 
     /// <summary>The resolved settings of one source.</summary>
-    internal sealed record SourceTable(DetectionStrictness Strictness, double InjectionThreshold, double MinConfidence, bool[] Enabled, DetectionAction[] Actions, double[] Floors);
+    // The resolved policy of one source. HiddenOnly, per rule: a data-only injection family that counts only inside hidden
+    // HTML (first-party sources).
+    internal sealed record SourceTable(DetectionStrictness Strictness, double InjectionThreshold, double MinConfidence, bool[] Enabled, DetectionAction[] Actions, double[] Floors, bool[] HiddenOnly);
 }

@@ -153,6 +153,14 @@ internal abstract class DetectionRule
     /// </summary>
     public int LongRunMin { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether every match starts at most <see cref="ReachBefore"/> characters before one of the
+    /// rule's keyword hits (a URL at its scheme). The engine then runs the rule once per hit and stops at the first match
+    /// that reaches the hit, instead of searching merged windows: a long <see cref="ReachAfter"/> (2 KB for a URL) no longer
+    /// turns a text with a hit every kilobyte into one pass over all of it.
+    /// </summary>
+    public bool MatchesStartAtKeyword { get; init; }
+
     /// <summary>Finds matches in one layer of text and reports them through <paramref name="sink"/>.</summary>
     public abstract void Find(LayerText layer, IMatchSink sink);
 
@@ -220,6 +228,66 @@ internal sealed class PatternRule : DetectionRule
                 }
 
                 Report(layer, sink, m.Index, m.Index + m.Length, group.Index, group.Index + group.Length);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the matches that start at the keyword hits (<see cref="DetectionRule.MatchesStartAtKeyword"/>): per hit, the
+    /// regex runs in a window from <see cref="DetectionRule.ReachBefore"/> characters before it (widened to a white-space
+    /// boundary, as merged windows are) to <see cref="DetectionRule.ReachAfter"/> after it, and stops at the first match
+    /// that reaches the hit or starts after it (that one belongs to a later hit). Hits inside a reported match are skipped.
+    /// </summary>
+    /// <param name="layer">The layer.</param>
+    /// <param name="positions">The keyword hits, sorted.</param>
+    /// <param name="sink">Receives the matches.</param>
+    public void FindAtHits(LayerText layer, List<int> positions, IMatchSink sink)
+    {
+        var text = layer.Text;
+        var covered = -1;
+        foreach (var p in positions)
+        {
+            if (p < covered)
+            {
+                continue;
+            }
+
+            var ws = Math.Max(0, p - ReachBefore);
+            var limit = Math.Max(0, ws - 64);
+            while (ws > limit && !char.IsWhiteSpace(text[ws - 1]))
+            {
+                ws--;
+            }
+
+            var we = Math.Min(text.Length, p + ReachAfter);
+            var endLimit = Math.Min(text.Length, we + 64);
+            while (we < endLimit && !char.IsWhiteSpace(text[we]))
+            {
+                we++;
+            }
+
+            for (var m = _pattern.Match(text, ws, we - ws); m.Success; m = m.NextMatch())
+            {
+                if (m.Index > p)
+                {
+                    break;
+                }
+
+                var end = m.Index + m.Length;
+                if (_valueGroup < 0)
+                {
+                    Report(layer, sink, m.Index, end, m.Index, end);
+                }
+                else if (m.Groups[_valueGroup] is { Success: true } group)
+                {
+                    Report(layer, sink, m.Index, end, group.Index, group.Index + group.Length);
+                }
+
+                if (end > p)
+                {
+                    covered = Math.Max(covered, end);
+                    break;
+                }
             }
         }
     }

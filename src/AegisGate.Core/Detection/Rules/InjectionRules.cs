@@ -13,6 +13,9 @@ internal static partial class InjectionRules
 {
     public const string EncodedPayloadId = "injection.encoded_payload";
     public const string HiddenCharactersId = "injection.hidden_characters";
+
+    /// <summary>The id of the hidden-HTML family (comments, invisible elements).</summary>
+    public const string HiddenHtmlId = "injection.hidden_html";
     public const string ClassifierId = "injection.classifier";
 
     private const RegexOptions O = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;

@@ -89,14 +89,15 @@ internal static class PersonNames
             var start = i + next;
             var end = NameWordEnd(text, start);
             i = Math.Max(end, start + 1);
-            if (end < 0 || (start > 0 && IsWordChar(text[start - 1])) || !s_given.Contains(text[start..end]))
+            if (end < 0 || (start > 0 && IsWordChar(text[start - 1])))
             {
                 continue;
             }
 
-            // Optional middle initial ("M.") or middle name, then the surname.
+            // Optional middle initial ("M.") or middle name, then the surname. A capital must follow (most capitalised words
+            // of prose start a sentence and are followed by a lower-case word): checked before the given-name look-up.
             var pos = SkipSpace(text, end);
-            if (pos < 0)
+            if (pos < 0 || !char.IsAsciiLetterUpper(text[pos]) || !s_given.Contains(text[start..end]))
             {
                 continue;
             }
