@@ -15,11 +15,11 @@ public sealed class CorpusFloorTests
     private static readonly ContentScanner s_scanner = ContentScanner.Create();
 
     // Measured 2026-11-26 (docs/detection.md, "Accuracy of the secret and PII families"): secrets 0.921 / 0.074,
-    // PII 0.828 / 0.034. Floors = measured minus about one point of recall and half a point of FPR (a single row that
+    // PII 0.845 / 0.034. Floors = measured minus about one point of recall and half a point of FPR (a single row that
     // hits the engine's time budget on a loaded machine counts as a finding, so the FPR ceiling keeps some room: the first
     // use of a large source-generated regex is JIT-compiled inside its match timeout, which a busy machine can exceed).
     [TestCase("secrets.jsonl", DetectionCategory.Secret, 0.91, 0.085)]
-    [TestCase("pii.jsonl", DetectionCategory.Pii, 0.81, 0.045)]
+    [TestCase("pii.jsonl", DetectionCategory.Pii, 0.835, 0.045)]
     [TestCase("injection.jsonl", DetectionCategory.Injection, 0.63, 0.01)]
     public void Corpus_RecallAndFalsePositiveRate_MeetTheFloors(string file, DetectionCategory category, double minRecall, double maxFpr)
     {

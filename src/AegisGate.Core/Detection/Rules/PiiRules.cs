@@ -31,27 +31,29 @@ internal static partial class PiiRules
         yield return new PatternRule(Pii("person_name", "Person name (heuristic)", "PERSON", 0.55, "Honorific + capitalised name, or 'my name is' / 'name:' + capitalised words. No NER model: low confidence.", Mappings.Pii, DetectionSeverity.Medium), [" mr ", " mr.", "mrs.", " mrs ", " ms.", " ms ", "miss ", " dr.", " dr ", "prof.", " prof ", " sir ", " mx.", "name is", "name:", "name :", "call me", "i am called"], PersonName(), NameValidator) { Priority = 30, ReachBefore = 8, ReachAfter = 80 };
         yield return new FunctionRule(Pii("person_full_name", "Person full name (given-name list)", "PERSON", 0.6, "A common given name (built-in multilingual list; names that are everyday words or places left out) + capitalised surname, optional middle name or initial. No NER model: medium confidence.", Mappings.Pii, DetectionSeverity.Medium), [], PersonNames.Find) { Priority = 31 };
         yield return new PatternRule(Rule("pii.url", "Web address (URL)", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "URL", "http(s):// or www. address. An online identifier that can point to a person (profile pages, shared documents); monitored, not redacted, by default.", Mappings.Online), ["http://", "https://", "www."], Url()) { Priority = 15, ReachBefore = 8, ReachAfter = 2100, MatchesStartAtKeyword = true };
+        PrefixedIdRules.WarmUp();
+        yield return new FunctionRule(Rule("pii.domain_name", "Domain name", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "URL", "A bare host name with a common generic or country top-level domain (example.com, example.co.uk) outside URLs and e-mail addresses; lower-case top-level domains only (never .NET), none that is also a file extension or an everyday word. Monitored, not redacted, by default.", Mappings.Online), PrefixedIdRules.DomainKeywords, PrefixedIdRules.FindDomains) { Priority = 14, ReachBefore = 1, ReachAfter = 8 };
         yield return new PatternRule(Pii("date_of_birth", "Date of birth", "DATE_OF_BIRTH", 0.8, "A date with a whole-word birth context word (born, DOB, date of birth, birthday, geboren, né).", Mappings.Health), ["born", "birth", "dob", "d.o.b", "geboren", "geb.", "nacimiento", "nascita", "naissance", " né", " née"], Date(), DateValidator) { Priority = 60, Context = new RuleContext(ContextMode.Required, 48, "born", "birth", "birthday", "birthdate", "dob", "d.o.b", "date of birth", "geboren", "geb", "geburtsdatum", "nacimiento", "nascita", "naissance", "né", "née") };
         yield return new CandidateRule(Rule("pii.date", "Calendar date", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "DATE", "A full calendar date (day, month and year; numeric, ISO 8601 date-time or with a month name) or a month with a four-digit year (05/2021). HIPAA counts dates about a person as identifiers; monitored, not redacted, by default.", Mappings.Health), [], new CandidateRule.Shape(3, 8, 0, 4, MinGroups: 2), GeneralDate(), GeneralDateValidator) { Priority = 20 };
         yield return new PatternRule(Rule("pii.date_written", "Calendar date (month name)", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "DATE", "Dates written with a month name: 'January 5, 2021', 'May 1st', '21-May', 'May-2021', '5 of March'. 'May' counts only capitalised. Monitored, not redacted, by default.", Mappings.Health), ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], WrittenDate(), GeneralDateValidator) { Priority = 20, ReachBefore = 12, ReachAfter = 40 };
         yield return new PatternRule(Pii("medical_date", "Date of admission, discharge or death", "MEDICAL_DATE", 0.7, "A date with an admission/discharge/death/visit context word (HIPAA date identifier).", Mappings.Health), ["admi", "discharg", "died", "death", "deceased", "visit", "surgery", "appointment", "date of service"], Date(), DateValidator) { Priority = 55, Context = new RuleContext(ContextMode.Required, 40, "admitted", "admission", "discharged", "discharge", "died", "death", "deceased", "visit", "surgery", "appointment", "date of service", "dos") };
 
         // --- Payment and banking --------------------------------------------------------------------------------
-        yield return C("credit_card", "Payment card number", Engine.Redactor.CardLabel, 0.9, "13–19 digits (grouped or not), Luhn, known issuer prefix.", new(13, 19, 0, 0), Card(), Digits(IdValidators.PaymentCard), Mappings.Card, 85, Ctx(ContextMode.Boost, "card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan"), DetectionSeverity.Critical);
+        yield return C("credit_card", "Payment card number", Engine.Redactor.CardLabel, 0.9, "13–19 digits (grouped or not), Luhn, known issuer prefix.", new(13, 19, 0, 0), Card(), Digits(IdValidators.PaymentCard), Mappings.Card, 85, Ctx(ContextMode.Boost, "card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "card number", "kreditkarte", "karte", "tarjeta", "carte", "carta", "cartão"), DetectionSeverity.Critical);
         yield return new FunctionRule(Pii("iban", "International bank account number (IBAN)", "IBAN", 0.95, "Country code, per-country length and ISO 7064 mod-97 check.", Mappings.Financial), [], BankRules.FindIban) { Priority = 85 };
         yield return C("us_aba_routing", "US ABA routing number", "ABA_ROUTING", 0.6, "9 digits with the 3-7-1 checksum and a valid Federal Reserve prefix; bare numbers need a context word.", new(9, 9, 0, 0), Aba(), AbaValidator, Mappings.Financial, 55, Ctx(ContextMode.Boost, "routing", "aba", "rtn", "transit", "bank", "wire", "ach"));
-        yield return C("us_bank_account", "US bank account number", "BANK_ACCOUNT", 0.6, "8–17 digits with an account/bank context word.", new(8, 17, 0, 0), BankAccount(), null, Mappings.Financial, 35, Ctx(ContextMode.Required, "account", "acct", "bank account", "checking", "savings", "kontonummer", "konto"));
+        yield return C("us_bank_account", "US bank account number", "BANK_ACCOUNT", 0.6, "8–17 digits with an account/bank context word.", new(8, 17, 0, 0), BankAccount(), null, Mappings.Financial, 35, Ctx(ContextMode.Required, "account", "acct", "acct#", "a/c", "bank account", "account no", "checking", "savings", "kontonummer", "konto", "cuenta", "compte"));
         yield return new PatternRule(Pii("swift_bic", "SWIFT/BIC code", "SWIFT_BIC", 0.65, "8 or 11 characters with a bic/swift context word.", Mappings.Financial, DetectionSeverity.Medium), ["bic", "swift"], SwiftBic()) { Priority = 35, Context = new RuleContext(ContextMode.Required, 30, "bic", "swift", "swift code", "bic code") };
         yield return new FunctionRule(Pii("crypto_wallet_address", "Cryptocurrency wallet address", "CRYPTO_WALLET", 0.9, "Bitcoin base58check or bech32/bech32m (checksum validated), Ethereum with EIP-55 checksum.", Mappings.Financial), [], CryptoWallets.Find) { Priority = 80 };
 
         // --- United States ---------------------------------------------------------------------------------------
-        yield return C("us_ssn", "US social security number", "US_SSN", 0.8, "Area/group/serial rules (no 000, 666, 9xx area; no 00 group; no 0000 serial); undelimited numbers need a context word.", new(9, 9, 0, 0), Ssn(), SsnValidator, Mappings.NationalId, 75, Ctx(ContextMode.Boost, "ssn", "social security", "social security number", "ss#", "ss #"), DetectionSeverity.Critical);
-        yield return C("us_itin", "US individual taxpayer identification number", "US_ITIN", 0.75, "9XX-(50–65|70–88|90–92|94–99)-XXXX.", new(9, 9, 0, 0), Ssn(), Digits(IdValidators.UsItin), Mappings.NationalId, 76, Ctx(ContextMode.Boost, "itin", "tax id", "taxpayer"), DetectionSeverity.Critical);
-        yield return C("us_npi", "US national provider identifier (NPI)", "US_NPI", 0.55, "10 digits, Luhn with the 80840 prefix; stronger with an NPI context word.", new(10, 10, 0, 0), Npi(), Digits(IdValidators.UsNpi, 0.45), Mappings.Health, 60, Ctx(ContextMode.Boost, "npi", "provider", "national provider"));
+        yield return C("us_ssn", "US social security number", "US_SSN", 0.8, "Area/group/serial rules (no 000, 666, 9xx area; no 00 group; no 0000 serial); undelimited numbers need a context word.", new(9, 9, 0, 0), Ssn(), SsnValidator, Mappings.NationalId, 75, Ctx(ContextMode.Boost, "ssn", "ssns", "ssn#", "social security", "social security number", "ss#", "ss #"), DetectionSeverity.Critical);
+        yield return C("us_itin", "US individual taxpayer identification number", "US_ITIN", 0.75, "9XX-(50–65|70–88|90–92|94–99)-XXXX.", new(9, 9, 0, 0), Ssn(), Digits(IdValidators.UsItin), Mappings.NationalId, 76, Ctx(ContextMode.Boost, "itin", "tax id", "taxpayer", "individual taxpayer", "tax identification", "tin"), DetectionSeverity.Critical);
+        yield return C("us_npi", "US national provider identifier (NPI)", "US_NPI", 0.55, "10 digits starting 1 or 2, Luhn with the 80840 prefix, not a run of one digit; undelimited numbers need an NPI context word.", new(10, 10, 0, 0), Npi(), Digits(IdValidators.UsNpi, 0.45), Mappings.Health, 60, Ctx(ContextMode.Boost, "npi", "provider", "national provider"));
         yield return C("us_dea_number", "US DEA registration number", "US_DEA", 0.85, "2 letters + 7 digits with the DEA checksum.", new(7, 7, 1, 2), Dea(), TextValidator(IdValidators.UsDea), Mappings.Health, 70);
         yield return C("us_mbi", "US Medicare beneficiary identifier", "US_MBI", 0.8, "11 characters in the CMS MBI alphabet.", new(4, 7, 4, 7), Mbi(), null, Mappings.Health, 70);
-        yield return C("us_passport", "US passport number", "PASSPORT", 0.6, "9 characters with a passport context word.", new(8, 9, 0, 1), UsPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "passport", "passport number", "travel document"));
-        yield return C("us_driver_license", "US driver's license number", "DRIVER_LICENSE", 0.6, "Letter + 5–14 digits or 7–12 digits with a license context word (whole word only: 'public' never matches).", new(5, 14, 0, 1), DriverLicense(), null, Mappings.NationalId, 35, Ctx(ContextMode.Required, "license", "licence", "driver", "driver's", "dl", "driving"));
+        yield return C("us_passport", "US passport number", "PASSPORT", 0.6, "9 characters with a passport context word.", new(8, 9, 0, 1), UsPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, PassportWords));
+        yield return C("us_driver_license", "US driver's license number", "DRIVER_LICENSE", 0.6, "Letter + 5–14 digits or 7–12 digits with a license context word (whole word only: 'public' never matches).", new(5, 14, 0, 1), DriverLicense(), null, Mappings.NationalId, 35, Ctx(ContextMode.Required, "license", "licence", "driver", "driver's", "dl", "dl#", "dln", "lic", "lic#", "driving"));
         yield return C("medical_record_number", "Medical record number", "MEDICAL_RECORD_NUMBER", 0.75, "Up to 3 letters + 5–10 digits with an MRN/medical record context word.", new(5, 10, 0, 3), Mrn(), null, Mappings.Health, 45, Ctx(ContextMode.Required, "mrn", "medical record", "medical record number", "patient id", "chart number", "record number"));
         yield return new PatternRule(Pii("icd10_code", "ICD-10 diagnosis code", "DIAGNOSIS_CODE", 0.7, "ICD-10-CM code with a diagnosis/ICD context word.", Mappings.Health), ["icd", "diagnos", "dx"], Icd10()) { Priority = 45, Context = new RuleContext(ContextMode.Required, 40, "icd", "icd-10", "icd10", "diagnosis", "diagnosed", "dx", "diagnostic code") };
         yield return C("vehicle_identification_number", "Vehicle identification number (VIN)", "VIN", 0.8, "17 characters (no I/O/Q) with the position-9 check digit.", new(5, 15, 2, 12), Vin(), TextValidator(IdValidators.Vin), Mappings.Pii, 70, null, DetectionSeverity.Medium);
@@ -59,8 +61,8 @@ internal static partial class PiiRules
 
         // --- United Kingdom ------------------------------------------------------------------------------------
         yield return C("uk_nino", "UK National Insurance number", "UK_NINO", 0.8, "Two prefix letters (excluded pairs rejected), 6 digits, suffix A–D.", new(6, 6, 2, 3), Nino(), TextValidator(IdValidators.UkNinoPrefix), Mappings.NationalId, 75);
-        yield return C("uk_nhs_number", "UK NHS number", "UK_NHS", 0.6, "10 digits with the NHS modulus 11 check.", new(10, 10, 0, 0), Nhs(), Digits(Checksums.NhsNumber), Mappings.Health, 62, Ctx(ContextMode.Boost, "nhs", "nhs number", "health"));
-        yield return C("uk_passport", "UK passport number", "PASSPORT", 0.6, "2 letters + 7 digits or 9 digits with a passport context word.", new(7, 9, 0, 2), UkPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "passport", "passports", "passport number"));
+        yield return C("uk_nhs_number", "UK NHS number", "UK_NHS", 0.6, "10 digits with the NHS modulus 11 check.", new(10, 10, 0, 0), Nhs(), Digits(Checksums.NhsNumber), Mappings.Health, 62, Ctx(ContextMode.Boost, "nhs", "nhs number", "nhs no", "health", "national health service"));
+        yield return C("uk_passport", "UK passport number", "PASSPORT", 0.6, "2 letters + 7 digits or 9 digits with a passport context word.", new(7, 9, 0, 2), UkPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, PassportWords));
         yield return C("uk_driving_licence", "UK driving licence number", "DRIVER_LICENSE", 0.85, "16 characters encoding surname, birth date and initials.", new(7, 14, 2, 9), UkDriving(), TextValidator(IdValidators.UkDrivingLicence), Mappings.NationalId, 72);
         yield return M("uk_postcode", "UK postcode", "POSTCODE", 0.55, "Outward + inward code (quasi-identifier when with other data).", new(1, 3, 1, 5), UkPostcode(), null, Mappings.Pii, 30, Ctx(ContextMode.Boost, "postcode", "post code", "address"), DetectionSeverity.Low);
         yield return M("uk_vehicle_registration", "UK vehicle registration", "VEHICLE_REGISTRATION", 0.5, "Current, prefix and suffix format plates (quasi-identifier: monitored, not redacted, by default).", new(1, 3, 3, 5), UkPlate(), UkPlateValidator, Mappings.Pii, 30, Ctx(ContextMode.Boost, "reg", "registration", "car", "vehicle", "plate", "plates", "vehicles"), DetectionSeverity.Low);
@@ -68,23 +70,24 @@ internal static partial class PiiRules
         // --- Europe ---------------------------------------------------------------------------------------------
         yield return C("es_nif", "Spanish NIF/DNI", "ES_NIF", 0.85, "7–8 digits + control letter (mod 23).", new(7, 8, 1, 1), EsNif(), TextValidator(IdValidators.EsNif), Mappings.NationalId, 78);
         yield return C("es_nie", "Spanish NIE", "ES_NIE", 0.85, "X/Y/Z + 7 digits + control letter (mod 23).", new(7, 7, 2, 2), EsNie(), TextValidator(IdValidators.EsNie), Mappings.NationalId, 78);
-        yield return C("es_passport", "Spanish passport number", "PASSPORT", 0.6, "3 letters + 6 digits with a passport context word.", new(6, 6, 3, 3), EsPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "pasaporte", "passport"));
+        yield return C("es_passport", "Spanish passport number", "PASSPORT", 0.6, "3 letters + 6 digits with a passport context word.", new(6, 6, 3, 3), EsPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, PassportWords));
         yield return C("it_fiscal_code", "Italian codice fiscale", "IT_FISCAL_CODE", 0.95, "16 characters with the check character.", new(1, 7, 9, 15), ItFiscal(), TextValidator(Checksums.CodiceFiscale), Mappings.NationalId, 80);
-        yield return C("it_vat_number", "Italian partita IVA", "IT_VAT", 0.55, "11 digits with the Luhn check; stronger with a VAT context word.", new(11, 11, 0, 0), ElevenDigits(), Digits(IdValidators.ItVat, 0.45), Mappings.Financial, 45, Ctx(ContextMode.Boost, "partita iva", "p.iva", "piva", "vat", "iva"));
+        yield return C("it_vat_number", "Italian partita IVA", "IT_VAT", 0.55, "11 digits: company number, a valid provincial office code (001–100, 120, 121, 888, 999) and the Luhn check; stronger with a VAT context word.", new(11, 11, 0, 0), ElevenDigits(), Digits(IdValidators.ItVat), Mappings.Financial, 50, Ctx(ContextMode.Boost, "partita iva", "p.iva", "piva", "vat", "iva"));
         yield return C("it_identity_card", "Italian identity card number", "ID_CARD", 0.6, "Paper or electronic (CIE) identity card with a context word.", new(5, 7, 2, 4), ItIdCard(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "carta d'identità", "carta di identità", "identity card", "id card", "cie"));
+        yield return C("it_passport", "Italian passport number", "PASSPORT", 0.6, "2 letters + 7 digits with an Italian passport context word (passaporto); English context is the UK rule's.", new(7, 7, 2, 2), ItPassport(), null, Mappings.NationalId, 41, Ctx(ContextMode.Required, "passaporto", "passaporti", "numero di passaporto"));
         yield return C("it_driver_license", "Italian driving licence number", "DRIVER_LICENSE", 0.6, "Patente number with a context word.", new(1, 8, 2, 9), ItDriving(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "patente", "license", "licence"));
-        yield return C("de_tax_id", "German tax identification number (Steuer-ID)", "DE_TAX_ID", 0.75, "11 digits, digit-repetition rule and ISO 7064 MOD 11,10.", new(11, 11, 0, 0), ElevenDigits(), Digits(IdValidators.DeTaxId), Mappings.NationalId, 72, Ctx(ContextMode.Boost, "steuer-id", "steuerid", "idnr", "steueridentifikationsnummer", "identifikationsnummer"));
+        yield return C("de_tax_id", "German tax identification number (Steuer-ID)", "DE_TAX_ID", 0.75, "11 digits, digit-repetition rule and ISO 7064 MOD 11,10; a number that fails only the repetition rule counts with a Steuer-ID context word.", new(11, 11, 0, 0), ElevenDigits(), DeTaxIdValidator, Mappings.NationalId, 72, Ctx(ContextMode.Boost, "steuer-id", "steuerid", "steuer-idnr", "idnr", "steueridentifikationsnummer", "identifikationsnummer", "tax id", "tin"));
         yield return C("de_social_security", "German pension insurance number (RVNR)", "DE_SOCIAL_SECURITY", 0.85, "Area, birth date, initial, serial and check digit.", new(11, 11, 1, 1), DeRvnr(), TextValidator(IdValidators.DeSocialSecurity), Mappings.NationalId, 78);
         yield return C("de_id_card", "German identity card number", "ID_CARD", 0.7, "9 characters of the document alphabet: with the 7-3-1 check digit alone, as printed on the card (no check digit) with an Ausweis context word.", new(1, 8, 1, 8), DeIdCard(), DeIdCardValidator, Mappings.NationalId, 65, Ctx(ContextMode.Boost, "personalausweis", "ausweis", "ausweisnummer", "personalausweisnummer", "identity card", "id card"));
         yield return C("de_passport", "German passport number", "PASSPORT", 0.7, "C/F/G/H/J/K + 8 characters with the 7-3-1 check digit.", new(1, 8, 1, 8), DePassport(), TextValidator(IdValidators.De731), Mappings.NationalId, 66, Ctx(ContextMode.Boost, "reisepass", "pass-nr", "passnummer", "passport"));
         yield return C("de_health_insurance", "German health insurance number (KVNR)", "DE_HEALTH_INSURANCE", 0.8, "Letter + 9 digits with the check digit.", new(9, 9, 1, 1), DeKvnr(), TextValidator(IdValidators.DeHealthInsurance), Mappings.Health, 74);
-        yield return C("de_vat_id", "German VAT id (USt-IdNr.)", "DE_VAT_ID", 0.85, "DE + 9 digits with ISO 7064 MOD 11,10.", new(9, 9, 2, 2), DeVat(), TextValidator(IdValidators.DeVat), Mappings.Financial, 78);
+        yield return new FunctionRule(Pii("de_vat_id", "German VAT id (USt-IdNr.)", "DE_VAT_ID", 0.85, "DE (any case) + 9 digits (grouped with spaces, dots or dashes, or not) with ISO 7064 MOD 11,10.", Mappings.Financial), ["de"], PrefixedIdRules.FindDeVat) { Priority = 78 };
         yield return C("de_tax_number", "German tax number (Steuernummer)", "DE_TAX_NUMBER", 0.6, "Slash-formatted state Steuernummer, or 10–13 digits with a Steuernummer context word.", new(10, 13, 0, 0), DeTaxNumber(), DeTaxNumberValidator, Mappings.Financial, 40, new RuleContext(ContextMode.Boost, 48, "steuernummer", "st.-nr", "stnr", "st-nr", "steuer-nr") { Boost = 0.3 });
         yield return C("de_doctor_number", "German doctor number (LANR)", "DE_LANR", 0.55, "9 digits with the LANR check digit; stronger with a context word.", new(9, 9, 0, 0), NineDigits(), Digits(IdValidators.DeLanr, 0.45), Mappings.Health, 45, Ctx(ContextMode.Boost, "lanr", "arztnummer", "arzt"));
         yield return C("de_practice_number", "German practice number (BSNR)", "DE_BSNR", 0.6, "9 digits with a BSNR context word.", new(9, 9, 0, 0), NineDigits(), null, Mappings.Health, 40, Ctx(ContextMode.Required, "bsnr", "betriebsstättennummer", "betriebsstaettennummer", "praxis"));
         yield return C("de_postal_code", "German postal code (PLZ)", "POSTCODE", 0.5, "5 digits with a PLZ context word.", new(5, 5, 0, 0), FiveDigits(), null, Mappings.Pii, 30, Ctx(ContextMode.Required, "plz", "postleitzahl"), DetectionSeverity.Low);
         yield return M("de_vehicle_registration", "German vehicle registration (Kfz-Kennzeichen)", "VEHICLE_REGISTRATION", 0.5, "District code, letters and number (quasi-identifier: monitored by default).", new(1, 4, 2, 6), DePlate(), PlateValidator, Mappings.Pii, 30, Ctx(ContextMode.Boost, "kennzeichen", "kfz", "nummernschild"), DetectionSeverity.Low);
-        yield return M("de_commercial_register", "German commercial register number (HRA/HRB)", "DE_COMMERCIAL_REGISTER", 0.6, "HRA/HRB + number.", new(1, 6, 3, 5), DeRegister(), null, Mappings.Pii, 40, null, DetectionSeverity.Low);
+        yield return new PatternRule(Rule("pii.de_commercial_register", "German commercial register number (HRA/HRB)", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.6, "DE_COMMERCIAL_REGISTER", "HRA/HRB (any case) + 1–6 digits; not inside a longer number.", Mappings.Pii), ["hra", "hrb"], PrefixedIdRules.CommercialRegister()) { Priority = 40, ReachBefore = 8, ReachAfter = 24 };
         yield return C("de_driving_licence", "German driving licence number", "DRIVER_LICENSE", 0.6, "11 characters with a Führerschein context word.", new(8, 9, 0, 3), DeDriving(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "führerschein", "fuehrerschein", "fahrerlaubnis", "führerscheinnummer"));
         yield return C("fi_personal_identity_code", "Finnish personal identity code (HETU)", "FI_HETU", 0.9, "DDMMYY, century sign, individual number, mod-31 check character.", new(9, 10, 0, 2), FiHetu(), TextValidator(IdValidators.FiHetu), Mappings.NationalId, 80);
         yield return C("pl_pesel", "Polish PESEL", "PL_PESEL", 0.7, "11 digits with encoded birth date and the 1-3-7-9 check.", new(11, 11, 0, 0), ElevenDigits(), Digits(IdValidators.PlPesel), Mappings.NationalId, 70, Ctx(ContextMode.Boost, "pesel"));
@@ -92,23 +95,23 @@ internal static partial class PiiRules
         yield return M("se_organisation_number", "Swedish organisation number", "SE_ORGNR", 0.65, "10 digits, third digit ≥ 2, Luhn.", new(10, 10, 0, 0), SeOrg(), Digits(IdValidators.SeOrganisation, 0.45), Mappings.Pii, 55, Ctx(ContextMode.Boost, "organisationsnummer", "orgnummer", "org.nr", "company"), DetectionSeverity.Low);
 
         // --- Americas, Asia-Pacific, Africa, Middle East --------------------------------------------------------
-        yield return C("ca_sin", "Canadian social insurance number", "CA_SIN", 0.6, "9 digits, Luhn, first digit not 0/8; stronger grouped or with context.", new(9, 9, 0, 0), CaSin(), SinValidator, Mappings.NationalId, 70, Ctx(ContextMode.Boost, "sin", "social insurance"));
+        yield return C("ca_sin", "Canadian social insurance number", "CA_SIN", 0.6, "9 digits, Luhn, first digit not 0/8; stronger grouped or with context.", new(9, 9, 0, 0), CaSin(), SinValidator, Mappings.NationalId, 70, Ctx(ContextMode.Boost, "sin", "sin#", "social insurance", "nas", "assurance sociale"));
         yield return C("au_tfn", "Australian tax file number", "AU_TFN", 0.6, "9 digits with the modulus 11 check.", new(9, 9, 0, 0), AuTfn(), Digits(IdValidators.AuTfn, 0.45), Mappings.NationalId, 71, Ctx(ContextMode.Boost, "tfn", "tax file"));
-        yield return C("au_abn", "Australian business number", "AU_ABN", 0.75, "11 digits with the modulus 89 check.", new(11, 11, 0, 0), AuAbn(), Digits(IdValidators.AuAbn), Mappings.Pii, 73, Ctx(ContextMode.Boost, "abn"), DetectionSeverity.Low);
-        yield return C("au_acn", "Australian company number", "AU_ACN", 0.55, "9 digits with the ACN check digit.", new(9, 9, 0, 0), AuTfn(), Digits(IdValidators.AuAcn, 0.45), Mappings.Pii, 56, Ctx(ContextMode.Boost, "acn"), DetectionSeverity.Low);
-        yield return C("au_medicare", "Australian Medicare number", "AU_MEDICARE", 0.6, "10–11 digits, first 2–6, with the Medicare check digit.", new(10, 11, 0, 0), AuMedicare(), Digits(IdValidators.AuMedicare, 0.45), Mappings.Health, 66, Ctx(ContextMode.Boost, "medicare"));
-        yield return C("in_aadhaar", "Indian Aadhaar number", "IN_AADHAAR", 0.7, "12 digits, first 2–9, Verhoeff check.", new(12, 12, 0, 0), Aadhaar(), Digits(IdValidators.Aadhaar), Mappings.NationalId, 74, Ctx(ContextMode.Boost, "aadhaar", "aadhar", "uidai"));
+        yield return C("au_abn", "Australian business number", "AU_ABN", 0.75, "11 digits with the modulus 89 check.", new(11, 11, 0, 0), AuAbn(), Digits(IdValidators.AuAbn), Mappings.Pii, 73, Ctx(ContextMode.Boost, "abn", "business number", "australian business number"), DetectionSeverity.Low);
+        yield return C("au_acn", "Australian company number", "AU_ACN", 0.55, "9 digits with the ACN check digit.", new(9, 9, 0, 0), AuTfn(), Digits(IdValidators.AuAcn, 0.45), Mappings.Pii, 56, Ctx(ContextMode.Boost, "acn", "company number", "australian company number"), DetectionSeverity.Low);
+        yield return C("au_medicare", "Australian Medicare number", "AU_MEDICARE", 0.6, "10–11 digits, first 2–6, with the Medicare check digit; an undelimited 11-digit number (card number + IRN) needs a context word.", new(10, 11, 0, 0), AuMedicare(), MedicareValidator, Mappings.Health, 66, Ctx(ContextMode.Boost, "medicare"));
+        yield return C("in_aadhaar", "Indian Aadhaar number", "IN_AADHAAR", 0.7, "12 digits, first 2–9, Verhoeff check; grouped 4-4-4 with one consistent separator (space, dash or colon) or none.", new(12, 12, 0, 0), Aadhaar(), AadhaarValidator, Mappings.NationalId, 74, Ctx(ContextMode.Boost, "aadhaar", "aadhar", "uidai", "uid", "आधार"));
         yield return C("in_pan", "Indian permanent account number (PAN)", "IN_PAN", 0.75, "5 letters (4th = holder type) + 4 digits + letter.", new(4, 4, 6, 6), InPan(), null, Mappings.NationalId, 70);
-        yield return C("in_passport", "Indian passport number", "PASSPORT", 0.6, "Letter + 7 digits with a passport context word.", new(7, 7, 1, 1), InPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "passport", "passport number"));
+        yield return C("in_passport", "Indian passport number", "PASSPORT", 0.6, "Letter + 7 digits with a passport context word.", new(7, 7, 1, 1), InPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, PassportWords));
         yield return C("in_voter_id", "Indian voter id (EPIC)", "IN_VOTER_ID", 0.55, "3 letters + 7 digits; stronger with a voter context word.", new(7, 7, 3, 3), InVoter(), null, Mappings.NationalId, 45, Ctx(ContextMode.Boost, "voter", "epic", "election"));
         yield return M("in_vehicle_registration", "Indian vehicle registration", "VEHICLE_REGISTRATION", 0.55, "State code + district + series + 4 digits.", new(5, 6, 2, 5), InPlate(), InPlateValidator, Mappings.Pii, 40, Ctx(ContextMode.Boost, "vehicle", "registration", "car", "number plate"), DetectionSeverity.Low);
         yield return C("in_gstin", "Indian GSTIN", "IN_GSTIN", 0.7, "15 characters: state, PAN, entity, Z, check character.", new(7, 8, 7, 8), InGstin(), GstinValidator, Mappings.Pii, 72, null, DetectionSeverity.Low);
         yield return C("sg_nric_fin", "Singapore NRIC/FIN", "SG_NRIC", 0.9, "S/T/F/G/M + 7 digits + check letter.", new(7, 7, 2, 2), SgNric(), TextValidator(IdValidators.SgNric), Mappings.NationalId, 80);
         yield return C("sg_uen", "Singapore unique entity number (UEN)", "SG_UEN", 0.6, "Business (8 digits), local company (year + 5 digits) or other-entity (T/S/R + year + entity type) UEN with its check letter.", new(6, 9, 1, 4), SgUen(), SgUenValidator, Mappings.Pii, 45, Ctx(ContextMode.Boost, "uen", "unique entity", "unique entity number", "acra", "business registration"), DetectionSeverity.Low);
-        yield return C("kr_rrn", "Korean resident registration number", "KR_RRN", 0.7, "13 digits: valid birth date + gender/century digit 1–4.", new(13, 13, 0, 0), KrRrn(), KrRrnValidator(1, 4), Mappings.NationalId, 74, Ctx(ContextMode.Boost, "rrn", "resident registration", "주민등록번호"));
-        yield return C("kr_frn", "Korean foreigner registration number", "KR_FRN", 0.7, "13 digits: valid birth date + digit 5–8.", new(13, 13, 0, 0), KrRrn(), KrRrnValidator(5, 8), Mappings.NationalId, 74, Ctx(ContextMode.Boost, "frn", "foreigner registration"));
+        yield return C("kr_rrn", "Korean resident registration number", "KR_RRN", 0.7, "13 digits: valid birth date + gender/century digit 1–4.", new(13, 13, 0, 0), KrRrn(), KrRrnValidator(1, 4, 11), Mappings.NationalId, 74, Ctx(ContextMode.Boost, "rrn", "resident registration", "주민등록번호"));
+        yield return C("kr_frn", "Korean foreigner registration number", "KR_FRN", 0.7, "13 digits: valid birth date + digit 5–8.", new(13, 13, 0, 0), KrRrn(), KrRrnValidator(5, 8, 13), Mappings.NationalId, 74, Ctx(ContextMode.Boost, "frn", "foreigner registration"));
         yield return C("kr_brn", "Korean business registration number", "KR_BRN", 0.65, "10 digits with the BRN check digit.", new(10, 10, 0, 0), KrBrn(), Digits(IdValidators.KrBrn, 0.45), Mappings.Pii, 62, Ctx(ContextMode.Boost, "brn", "business registration", "사업자등록번호"), DetectionSeverity.Low);
-        yield return C("kr_passport", "Korean passport number", "PASSPORT", 0.5, "M/S/R/O/D/G + 8 characters; stronger with a passport context word.", new(7, 8, 1, 2), KrPassport(), (in RuleMatch m, double c) => 0.45, Mappings.NationalId, 45, Ctx(ContextMode.Boost, "passport", "여권"));
+        yield return C("kr_passport", "Korean passport number", "PASSPORT", 0.5, "M/S/R/O/D/G + 8 digits, or + 3 digits, a letter and 4 digits (format since 2021); needs a passport context word (order and serial numbers share the shapes).", new(7, 8, 1, 2), KrPassport(), (in RuleMatch m, double c) => 0.45, Mappings.NationalId, 45, Ctx(ContextMode.Boost, [.. PassportWords, "여권번호"]));
         yield return C("kr_driver_license", "Korean driver's license number", "DRIVER_LICENSE", 0.55, "Region code 11–28 + 10 digits.", new(12, 12, 0, 0), KrDriving(), KrDrivingValidator, Mappings.NationalId, 50, Ctx(ContextMode.Boost, "license", "licence", "운전면허"));
         yield return C("th_national_id", "Thai national id", "TH_TNIN", 0.7, "13 digits, first 1–8, modulus 11 check.", new(13, 13, 0, 0), ThirteenDigits(), Digits(IdValidators.ThTnin), Mappings.NationalId, 72, Ctx(ContextMode.Boost, "thai", "national id", "บัตรประชาชน"));
         yield return C("tr_national_id", "Turkish national id (TC Kimlik)", "TR_KIMLIK", 0.85, "11 digits with the two TC Kimlik check digits.", new(11, 11, 0, 0), ElevenDigits(), Digits(IdValidators.TrKimlik), Mappings.NationalId, 79, Ctx(ContextMode.Boost, "kimlik", "tc", "tckn"));
@@ -124,6 +127,13 @@ internal static partial class PiiRules
         => new(Rule("pii." + id, name, DetectionCategory.Pii, severity, DetectionAction.Monitor, confidence, label, description, mappings), context is { Mode: ContextMode.Required } ? context.Words : [], shape, regex, validator) { Priority = priority, Context = context };
 
     private static RuleContext Ctx(ContextMode mode, params string[] words) => new(mode, 48, words);
+
+    // Passport context words in the languages of the passport formats the rules know.
+    private static readonly string[] PassportWords =
+    [
+        "passport", "passports", "passport no", "passport number", "passport #", "travel document", "pasaporte", "número de pasaporte", "passeport",
+        "reisepass", "passaporto", "paspoort", "passaporte", "paszport", "pasaport", "pass-nr", "passnummer", "여권", "パスポート", "护照",
+    ];
 
     private static CandidateRule C(string id, string name, string label, double confidence, string description, CandidateRule.Shape shape, Regex regex, MatchValidator? validator, string[] mappings, int priority, RuleContext? context = null, DetectionSeverity severity = DetectionSeverity.High)
         => new(Pii(id, name, label, confidence, description, mappings, severity), context is { Mode: ContextMode.Required } ? context.Words : [], shape, regex, validator) { Priority = priority, Context = context, LetterFreeNeighbours = shape.MaxLetters == 0, Standalone = shape.MaxLetters == 0 && id is not ("credit_card" or "ip_address" or "us_bank_account") };
@@ -150,7 +160,8 @@ internal static partial class PiiRules
             return m.Value.ContainsAny(" -./".AsSpan()) ? confidence : Math.Min(confidence, bare);
         };
 
-    private static MatchValidator KrRrnValidator(int first, int last)
+    // The check digit is (11 − s mod 11) mod 10 for residents and (13 − s mod 11) mod 10 for foreigners.
+    private static MatchValidator KrRrnValidator(int first, int last, int checkBase)
         => (in RuleMatch m, double confidence) =>
         {
             Span<byte> d = stackalloc byte[16];
@@ -168,9 +179,55 @@ internal static partial class PiiRules
                 sum += d[i] * w[i];
             }
 
-            var checksum = (11 - (sum % 11)) % 10 == d[12];
+            var checksum = (checkBase - (sum % 11)) % 10 == d[12];
             return checksum ? Math.Max(confidence, 0.8) : m.Value.Contains('-') ? confidence : 0.45;
         };
+
+    // The colon form must not be part of a longer colon list (an IPv6 address, a MAC, a time).
+    private static double AadhaarValidator(in RuleMatch m, double confidence)
+    {
+        if (m.Value.Contains(':') && ((m.Start > 0 && m.Text[m.Start - 1] == ':') || (m.End < m.Text.Length && m.Text[m.End] == ':')))
+        {
+            return 0;
+        }
+
+        Span<byte> d = stackalloc byte[16];
+        var n = Checksums.Digits(m.Value, d);
+        return n == 12 && IdValidators.Aadhaar(d[..12]) ? confidence : 0;
+    }
+
+    // The check digit (ISO 7064 MOD 11,10) must hold; numbers that break the digit-repetition rule count only when a Steuer-ID
+    // context word lifts them (0.45 + the boost).
+    private static double DeTaxIdValidator(in RuleMatch m, double confidence)
+    {
+        Span<byte> d = stackalloc byte[16];
+        var n = Checksums.Digits(m.Value, d);
+        if (n != 11 || d[0] == 0 || IdValidators.NearlyAllSame(d[..11]))
+        {
+            return 0;
+        }
+
+        if (IdValidators.DeTaxId(d[..11]))
+        {
+            return confidence;
+        }
+
+        return IdValidators.Iso7064Mod1110(d[..10]) == d[10] ? 0.45 : 0;
+    }
+
+    // 10 digits with the first digit 2–6 and the check digit pass for about one random number in twenty: enough alone. With the
+    // individual reference number (11 digits) the undelimited form collides with other 11-digit ids (TC Kimlik, PESEL).
+    private static double MedicareValidator(in RuleMatch m, double confidence)
+    {
+        Span<byte> d = stackalloc byte[16];
+        var n = Checksums.Digits(m.Value, d);
+        if (n <= 0 || !IdValidators.AuMedicare(d[..n]))
+        {
+            return 0;
+        }
+
+        return n == 11 && !m.Value.ContainsAny(' ', '-', '/') ? 0.45 : confidence;
+    }
 
     // The number printed on the card has no check digit (the MRZ adds it): without the 7-3-1 check only a context word
     // (+0.25) lifts it over the default floor.
@@ -218,7 +275,7 @@ internal static partial class PiiRules
         {
             var age = ((c[2] - '0') * 10) + (c[3] - '0');
             var valid = Ok(c[0], "IQZ") && Ok(c[1], "IQZ") && (age is >= 2 and <= 25 or >= 51 and <= 75) && Ok(c[4], "IQ") && Ok(c[5], "IQ") && Ok(c[6], "IQ");
-            return valid ? (m.Value.ContainsAny(' ', '-') ? confidence : 0.45) : 0;
+            return valid ? confidence : 0;
         }
 
         if (char.IsAsciiLetter(c[0]) && char.IsAsciiDigit(c[1]))
@@ -573,6 +630,9 @@ internal static partial class PiiRules
     [GeneratedRegex(@"[A-Z]{2} ?\d{7}|\d{7}[A-Z]{2}|[A-Z]{2}\d{5}[A-Z]{2}", Oi, T)]
     private static partial Regex ItIdCard();
 
+    [GeneratedRegex(@"[A-Z]{2}\d{7}", Oi, T)]
+    private static partial Regex ItPassport();
+
     [GeneratedRegex(@"[A-Z]{2}\d{7}[A-Z]|U1[A-Z0-9]{7}[A-Z]", Oi, T)]
     private static partial Regex ItDriving();
 
@@ -588,9 +648,6 @@ internal static partial class PiiRules
     [GeneratedRegex(@"[A-Z]\d{9}", Oi, T)]
     private static partial Regex DeKvnr();
 
-    [GeneratedRegex(@"DE[ .-]?\d{3}[ .-]?\d{3}[ .-]?\d{3}", Oi, T)]
-    private static partial Regex DeVat();
-
     [GeneratedRegex(@"\d{2,3}/\d{3,4}/\d{4,5}|\d{10,13}", O, T)]
     private static partial Regex DeTaxNumber();
 
@@ -602,9 +659,6 @@ internal static partial class PiiRules
 
     [GeneratedRegex(@"[A-ZÄÖÜ]{1,3}[ -][A-Z]{1,2}[ -]\d{1,4}[EH]?", Oi, T)]
     private static partial Regex DePlate();
-
-    [GeneratedRegex(@"HR[AB] ?\d{1,6}", O, T)]
-    private static partial Regex DeRegister();
 
     [GeneratedRegex(@"[A-Z0-9]{2}\d{8}[A-Z0-9]", Oi, T)]
     private static partial Regex DeDriving();
@@ -630,7 +684,7 @@ internal static partial class PiiRules
     [GeneratedRegex(@"[2-6]\d{3} ?\d{5} ?\d\d?", O, T)]
     private static partial Regex AuMedicare();
 
-    [GeneratedRegex(@"[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}", O, T)]
+    [GeneratedRegex(@"[2-9]\d{3}(?<s>[ :-]?)\d{4}\k<s>\d{4}", O, T)]
     private static partial Regex Aadhaar();
 
     [GeneratedRegex(@"[A-Z]{3}[ABCFGHLJPTK][A-Z]\d{4}[A-Z]", Oi, T)]

@@ -129,7 +129,7 @@ internal static class IdValidators
     /// <summary>US NPI: 10 digits starting 1/2, Luhn over the 80840 prefix + the number.</summary>
     public static bool UsNpi(ReadOnlySpan<byte> d)
     {
-        if (d.Length != 10 || d[0] is not (1 or 2))
+        if (d.Length != 10 || d[0] is not (1 or 2) || NearlyAllSame(d))
         {
             return false;
         }
@@ -236,8 +236,37 @@ internal static class IdValidators
         return compact.Length == 9 && compact[0] is 'X' or 'Y' or 'Z' && Checksums.SpanishIdLetter(compact);
     }
 
-    /// <summary>Italian partita IVA: 11 digits, Luhn-style check.</summary>
-    public static bool ItVat(ReadOnlySpan<byte> d) => d.Length == 11 && !AllSame(d) && Checksums.Luhn(d);
+    /// <summary>Italian partita IVA: 7-digit company number, provincial office code (001–100, 120, 121, 888, 999), Luhn check digit.</summary>
+    public static bool ItVat(ReadOnlySpan<byte> d)
+    {
+        if (d.Length != 11 || AllSame(d) || !Checksums.Luhn(d))
+        {
+            return false;
+        }
+
+        var office = (d[7] * 100) + (d[8] * 10) + d[9];
+        return office is (>= 1 and <= 100) or 120 or 121 or 888 or 999;
+    }
+
+    /// <summary>Whether one digit makes up all but at most one of the digits (1111111112): test and filler values, not issued numbers.</summary>
+    public static bool NearlyAllSame(ReadOnlySpan<byte> d)
+    {
+        Span<int> counts = stackalloc int[10];
+        foreach (var x in d)
+        {
+            counts[x]++;
+        }
+
+        foreach (var count in counts)
+        {
+            if (count >= d.Length - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>UK driving licence: 5 surname characters, decade, month (+50 for women), day, year, 2 initials, check digit, 2 letters.</summary>
     public static bool UkDrivingLicence(ReadOnlySpan<char> value)
