@@ -36,6 +36,14 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": options = options with { Seed = ulong.Parse(Value(), inv) }; break;
         case "--target-fpr": options = options with { TargetFpr = double.Parse(Value(), inv) }; break;
         case "--trigger-fpr": options = options with { TriggerTargetFpr = double.Parse(Value(), inv) }; break;
+        case "--hidden": options = options with { HiddenDim = int.Parse(Value(), inv) }; break;
+        case "--embedding-bits": options = options with { EmbeddingBits = int.Parse(Value(), inv) }; break;
+        case "--hidden-words-only": options = options with { HiddenWordsOnly = bool.Parse(Value()) }; break;
+        case "--hidden-lr": options = options with { HiddenLearningRate = double.Parse(Value(), inv) }; break;
+        case "--embedding-init": options = options with { EmbeddingInit = double.Parse(Value(), inv) }; break;
+        case "--max-epochs": options = options with { MaxEpochs = int.Parse(Value(), inv) }; break;
+        case "--early-stopping": options = options with { EarlyStopping = bool.Parse(Value()) }; break;
+        case "--diagnostics": options = options with { Diagnostics = true }; break;
         case "--help" or "-h":
             Console.WriteLine("usage: AegisGate.Training --corpus injection.jsonl [--out model.bin] [--report report.md] [--bits 18] [--epochs 20] [--seed N] ...");
             return 0;

@@ -66,17 +66,89 @@ internal sealed record TrainingOptions
     /// <summary>Gets a path to write every row's score to (tab-separated; for error analysis), or <see langword="null"/>.</summary>
     public string? DumpPath { get; init; }
 
+    /// <summary>Gets the width of the hidden layer (0 = the plain linear model).</summary>
+    public int HiddenDim { get; init; } = 32;
+
+    /// <summary>Gets log2 of the rows of the hidden layer's embedding table (the top bits of a feature's bucket pick its row).</summary>
+    public int EmbeddingBits { get; init; } = 16;
+
+    /// <summary>Gets a value indicating whether only word uni- and bigrams feed the hidden layer (character n-grams feed the linear term only).</summary>
+    public bool HiddenWordsOnly { get; init; }
+
+    /// <summary>Gets the AdaGrad learning rate of the hidden layer.</summary>
+    public double HiddenLearningRate { get; init; } = 0.05;
+
+    /// <summary>Gets the half-width of the uniform initialisation of the embedding table.</summary>
+    public double EmbeddingInit { get; init; } = 0.5;
+
+    /// <summary>Gets the most epochs early stopping may choose (the count is chosen on the cross-validation folds of the training split).</summary>
+    public int MaxEpochs { get; init; } = 10;
+
     public FeaturizerSettings Featurizer => new(BucketBits, WordNgramMax, CharNgramMin, CharNgramMax, HashSeed);
+
+    /// <summary>Gets a value indicating whether the epoch count is chosen by early stopping (up to <see cref="MaxEpochs"/>) rather than fixed (<see cref="Epochs"/>).</summary>
+    public bool EarlyStopping { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether out-of-fold diagnostics (binding FPR constraint, a stacked combiner) are logged.</summary>
+    public bool Diagnostics { get; init; }
+
+    public HiddenLayerSettings Hidden => new(HiddenDim, HiddenDim == 0 ? 0 : Math.Min(EmbeddingBits, BucketBits), HiddenWordsOnly);
 }
 
-/// <summary>One window of a document as a sparse vector: buckets and values (count / n^p).</summary>
-internal sealed record Window(int[] Buckets, float[] Values);
+/// <summary>
+/// One window of a document as sparse vectors: linear buckets and values (count / n^p), and the embedding rows and
+/// values of the features that feed the hidden layer (n is the count of all feature occurrences of the window).
+/// </summary>
+internal sealed record Window(int[] Buckets, float[] Values, int[] Rows, float[] RowValues);
 
 /// <summary>A featurised document.</summary>
 internal sealed record Document(Window[] Windows, bool IsAttack);
 
-/// <summary>A trained (float) model.</summary>
-internal sealed record FloatModel(float[] Weights, float Bias);
+/// <summary>A trained (float) model: linear weights and bias, and the optional hidden layer (embedding table row-major, hidden bias, output weights).</summary>
+internal sealed record FloatModel(float[] Weights, float Bias, float[] Embedding, float[] HiddenBias, float[] Output, int HiddenDim)
+{
+    public double Logit(Window window, Span<float> hidden)
+    {
+        double z = Bias;
+        for (var k = 0; k < window.Buckets.Length; k++)
+        {
+            z += Weights[window.Buckets[k]] * window.Values[k];
+        }
+
+        if (HiddenDim == 0)
+        {
+            return z;
+        }
+
+        HiddenBias.CopyTo(hidden);
+        var lanes = System.Numerics.Vector<float>.Count;
+        for (var k = 0; k < window.Rows.Length; k++)
+        {
+            var row = Embedding.AsSpan(window.Rows[k] * HiddenDim, HiddenDim);
+            var v = window.RowValues[k];
+            var j = 0;
+            for (; j + lanes <= HiddenDim; j += lanes)
+            {
+                (new System.Numerics.Vector<float>(hidden[j..]) + (new System.Numerics.Vector<float>(row[j..]) * v)).CopyTo(hidden[j..]);
+            }
+
+            for (; j < HiddenDim; j++)
+            {
+                hidden[j] += row[j] * v;
+            }
+        }
+
+        for (var j = 0; j < HiddenDim; j++)
+        {
+            if (hidden[j] > 0)
+            {
+                z += Output[j] * hidden[j];
+            }
+        }
+
+        return z;
+    }
+}
 
 /// <summary>Logistic regression over hashed features, trained with AdaGrad SGD (single thread, fixed seed: deterministic).</summary>
 internal static class Trainer
@@ -90,39 +162,53 @@ internal static class Trainer
         var collector = new WindowCollector(options.WindowTokens / 2);
         InjectionFeaturizer.Featurize(canonical, options.Featurizer, ref collector);
         var raw = collector.Finish();
+        var shift = options.BucketBits - options.Hidden.EmbeddingBits;
         var windows = new Window[raw.Count];
         for (var w = 0; w < raw.Count; w++)
         {
-            var buckets = raw[w];
-            buckets.Sort();
-            var n = buckets.Count;
+            var occurrences = raw[w];
+            var n = occurrences.Count;
             var norm = n == 0 ? 1.0 : Math.Pow(n, options.NormExponent);
-            var idx = new List<int>();
-            var val = new List<float>();
-            for (var i = 0; i < n;)
-            {
-                var j = i;
-                while (j < n && buckets[j] == buckets[i])
-                {
-                    j++;
-                }
-
-                idx.Add(buckets[i]);
-                val.Add((float)((j - i) / norm));
-                i = j;
-            }
-
-            windows[w] = new Window([.. idx], [.. val]);
+            var (idx, val) = Sparse(occurrences.Select(o => o.Bucket), norm);
+            var (rows, rowValues) = options.HiddenDim == 0
+                ? ([], [])
+                : Sparse(occurrences.Where(o => o.Word || !options.HiddenWordsOnly).Select(o => o.Bucket >> shift), norm);
+            windows[w] = new Window(idx, val, rows, rowValues);
         }
 
         return windows;
     }
 
-    /// <summary>Trains a model.</summary>
+    private static (int[] Index, float[] Values) Sparse(IEnumerable<int> items, double norm)
+    {
+        var sorted = items.ToList();
+        sorted.Sort();
+        var idx = new List<int>();
+        var val = new List<float>();
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i;
+            while (j < sorted.Count && sorted[j] == sorted[i])
+            {
+                j++;
+            }
+
+            idx.Add(sorted[i]);
+            val.Add((float)((j - i) / norm));
+            i = j;
+        }
+
+        return ([.. idx], [.. val]);
+    }
+
+    /// <summary>Trains a model: logistic regression over the hashed features plus, when <see cref="TrainingOptions.HiddenDim"/> &gt; 0,
+    /// one ReLU hidden layer over a bag of embedded features (wide and deep), all by AdaGrad on the log loss.</summary>
     /// <param name="docs">The training documents.</param>
     /// <param name="options">Options.</param>
+    /// <param name="epochs">The number of epochs.</param>
+    /// <param name="afterEpoch">Called after every epoch with the epoch number (1-based) and the live model (for early stopping).</param>
     /// <returns>The model.</returns>
-    public static FloatModel Train(IReadOnlyList<Document> docs, TrainingOptions options)
+    public static FloatModel Train(IReadOnlyList<Document> docs, TrainingOptions options, int epochs, Action<int, FloatModel>? afterEpoch = null)
     {
         var attacks = docs.Count(d => d.IsAttack);
         var benign = docs.Count - attacks;
@@ -130,14 +216,38 @@ internal static class Trainer
         var benignWeight = docs.Count / (2.0 * Math.Max(1, benign)) * options.BenignWeight;
 
         var size = 1 << options.BucketBits;
+        var d = options.HiddenDim;
+        var rows = d == 0 ? 0 : 1 << options.Hidden.EmbeddingBits;
         var w = new float[size];
         var g2 = new float[size];
+        var rng = new SplitMix64(options.Seed);
+        var initRng = new SplitMix64(options.Seed ^ 0xE3B0C442u);
+        float Uniform(double halfWidth) => (float)(((initRng.Next() >> 11) * (1.0 / (1ul << 53)) * 2 - 1) * halfWidth);
+        var embedding = new float[rows * d];
+        for (var i = 0; i < embedding.Length; i++)
+        {
+            embedding[i] = Uniform(options.EmbeddingInit);
+        }
+
+        var embeddingG2 = new float[rows * d];
+        var hiddenBias = new float[d];
+        var hiddenBiasG2 = new float[d];
+        var output = new float[d];
+        for (var j = 0; j < d; j++)
+        {
+            output[j] = Uniform(1.0 / Math.Sqrt(d));
+        }
+
+        var outputG2 = new float[d];
+        var model = new FloatModel(w, 0, embedding, hiddenBias, output, d);
         double bias = 0, biasG2 = 0;
         var lr = options.LearningRate;
+        var hlr = options.HiddenLearningRate;
         var l2 = (float)options.L2;
-        var rng = new SplitMix64(options.Seed);
+        var hidden = new float[Math.Max(1, d)];
+        var gradA = new float[Math.Max(1, d)];
         var examples = new List<(Window Window, float Label, float Weight)>();
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        for (var epoch = 0; epoch < epochs; epoch++)
         {
             // Multiple-instance learning: inference takes the maximum over windows, so an attack document needs one
             // attack-looking window (its current best one, after a first epoch on all windows), while every window of a
@@ -152,7 +262,7 @@ internal static class Trainer
                     var bestScore = double.NegativeInfinity;
                     foreach (var window in doc.Windows)
                     {
-                        var z = Dot(w, window);
+                        var z = model.Logit(window, hidden);
                         if (z > bestScore)
                         {
                             bestScore = z;
@@ -185,16 +295,11 @@ internal static class Trainer
             foreach (var e in order)
             {
                 var (window, label, weight) = examples[e];
-                var z = bias;
-                var idx = window.Buckets;
-                var val = window.Values;
-                for (var k = 0; k < idx.Length; k++)
-                {
-                    z += w[idx[k]] * val[k];
-                }
-
+                var z = model.Logit(window, hidden) - model.Bias + bias;
                 var p = Sigmoid(z);
                 var err = (float)((p - label) * weight);
+                var idx = window.Buckets;
+                var val = window.Values;
                 for (var k = 0; k < idx.Length; k++)
                 {
                     var b = idx[k];
@@ -205,10 +310,56 @@ internal static class Trainer
 
                 biasG2 += err * err;
                 bias -= lr * err / (Math.Sqrt(biasG2) + 1e-8);
+                if (d == 0)
+                {
+                    continue;
+                }
+
+                // Backpropagation through the ReLU layer (hidden holds the pre-activations from Logit).
+                for (var j = 0; j < d; j++)
+                {
+                    var active = hidden[j] > 0;
+                    gradA[j] = active ? err * output[j] : 0f;
+                    var gOut = active ? err * hidden[j] : 0f;
+                    outputG2[j] += gOut * gOut;
+                    output[j] -= (float)(hlr * gOut / (Math.Sqrt(outputG2[j]) + 1e-8));
+                    hiddenBiasG2[j] += gradA[j] * gradA[j];
+                    hiddenBias[j] -= (float)(hlr * gradA[j] / (Math.Sqrt(hiddenBiasG2[j]) + 1e-8));
+                }
+
+                var rowsIdx = window.Rows;
+                var rowVal = window.RowValues;
+                var lanes = System.Numerics.Vector<float>.Count;
+                var hlrF = (float)hlr;
+                for (var k = 0; k < rowsIdx.Length; k++)
+                {
+                    var row = embedding.AsSpan(rowsIdx[k] * d, d);
+                    var rowG2 = embeddingG2.AsSpan(rowsIdx[k] * d, d);
+                    var v = rowVal[k];
+                    var j = 0;
+                    for (; j + lanes <= d; j += lanes)
+                    {
+                        var ev = new System.Numerics.Vector<float>(row[j..]);
+                        var grad = (new System.Numerics.Vector<float>(gradA, j) * v) + (ev * l2);
+                        var g = new System.Numerics.Vector<float>(rowG2[j..]) + (grad * grad);
+                        g.CopyTo(rowG2[j..]);
+                        (ev - (grad * hlrF / (System.Numerics.Vector.SquareRoot(g) + new System.Numerics.Vector<float>(1e-8f)))).CopyTo(row[j..]);
+                    }
+
+                    for (; j < d; j++)
+                    {
+                        var grad = (gradA[j] * v) + (l2 * row[j]);
+                        rowG2[j] += grad * grad;
+                        row[j] -= hlrF * grad / (MathF.Sqrt(rowG2[j]) + 1e-8f);
+                    }
+                }
             }
+
+            model = model with { Bias = (float)bias };
+            afterEpoch?.Invoke(epoch + 1, model);
         }
 
-        return new FloatModel(w, (float)bias);
+        return model;
     }
 
     /// <summary>Quantises a model to int8 and writes the model file bytes.</summary>
@@ -235,9 +386,31 @@ internal static class Trainer
             q[i] = (sbyte)Math.Clamp(Math.Round(model.Weights[i] / scale, MidpointRounding.ToEven), -127, 127);
         }
 
+        HiddenLayerWeights? hidden = null;
+        var embeddingScale = 0f;
+        if (model.HiddenDim > 0)
+        {
+            var emax = 0f;
+            foreach (var v in model.Embedding)
+            {
+                emax = Math.Max(emax, Math.Abs(v));
+            }
+
+            embeddingScale = emax == 0 ? 1f : emax / 127f;
+            var eq = new sbyte[model.Embedding.Length];
+            for (var i = 0; i < eq.Length; i++)
+            {
+                eq[i] = (sbyte)Math.Clamp(Math.Round(model.Embedding[i] / embeddingScale, MidpointRounding.ToEven), -127, 127);
+            }
+
+            hidden = new HiddenLayerWeights([.. model.HiddenBias], [.. model.Output], eq);
+        }
+
         var header = new InjectionModelHeader
         {
             Settings = options.Featurizer,
+            Hidden = options.Hidden,
+            EmbeddingScale = embeddingScale,
             WindowTokens = options.WindowTokens,
             NormExponent = options.NormExponent,
             Bias = model.Bias,
@@ -252,10 +425,11 @@ internal static class Trainer
             TrainingRows = trainRows,
             ValidationRows = validationRows,
         };
-        return InjectionModelFormat.Write(header, q);
+        return InjectionModelFormat.Write(header, q, hidden);
     }
 
-    /// <summary>Fits Platt scaling σ(A·z + B) to logits by Newton's method (Platt's smoothed targets).</summary>
+    /// <summary>Fits Platt scaling σ(A·z + B) to logits by Newton's method with a backtracking line search (Platt's
+    /// smoothed targets; the line search of Lin, Lin and Weng keeps it from diverging on nearly separable scores).</summary>
     /// <param name="logits">The logits.</param>
     /// <param name="labels">The labels.</param>
     /// <returns>A and B.</returns>
@@ -265,7 +439,22 @@ internal static class Trainer
         var negatives = labels.Count - positives;
         var hi = (positives + 1.0) / (positives + 2.0);
         var lo = 1.0 / (negatives + 2.0);
+        double Loss(double a, double b)
+        {
+            var loss = 0.0;
+            for (var i = 0; i < logits.Count; i++)
+            {
+                var t = labels[i] ? hi : lo;
+                var f = (a * logits[i]) + b;
+                // −[t·log σ(f) + (1 − t)·log(1 − σ(f))], computed stably.
+                loss += f >= 0 ? ((1 - t) * f) + Math.Log(1 + Math.Exp(-f)) : (-t * f) + Math.Log(1 + Math.Exp(f));
+            }
+
+            return loss;
+        }
+
         double a = 1, b = 0;
+        var current = Loss(a, b);
         for (var iter = 0; iter < 100; iter++)
         {
             double gA = 0, gB = 0, hAA = 1e-9, hAB = 0, hBB = 1e-9;
@@ -290,15 +479,135 @@ internal static class Trainer
 
             var da = ((hBB * gA) - (hAB * gB)) / det;
             var db = ((hAA * gB) - (hAB * gA)) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-10)
+            var step = 1.0;
+            var improved = false;
+            for (; step >= 1e-10; step /= 2)
+            {
+                var loss = Loss(a - (step * da), b - (step * db));
+                if (loss < current + (1e-4 * step * ((gA * -da) + (gB * -db))))
+                {
+                    a -= step * da;
+                    b -= step * db;
+                    current = loss;
+                    improved = true;
+                    break;
+                }
+            }
+
+            if (!improved || Math.Abs(step * da) + Math.Abs(step * db) < 1e-10)
             {
                 break;
             }
         }
 
         return (a, b);
+    }
+
+    /// <summary>Fits a small logistic regression (intercept + features) by Newton's method with a light ridge.</summary>
+    /// <param name="x">The feature rows.</param>
+    /// <param name="y">The labels.</param>
+    /// <returns>The intercept followed by one coefficient per feature.</returns>
+    public static double[] FitLogistic(IReadOnlyList<double[]> x, IReadOnlyList<bool> y)
+    {
+        var k = x[0].Length + 1;
+        var beta = new double[k];
+        var row = new double[k];
+        for (var iter = 0; iter < 50; iter++)
+        {
+            var g = new double[k];
+            var h = new double[k, k];
+            for (var i = 0; i < x.Count; i++)
+            {
+                row[0] = 1;
+                x[i].CopyTo(row, 1);
+                var z = 0.0;
+                for (var a = 0; a < k; a++)
+                {
+                    z += beta[a] * row[a];
+                }
+
+                var p = Sigmoid(z);
+                var w = Math.Max(p * (1 - p), 1e-12);
+                for (var a = 0; a < k; a++)
+                {
+                    g[a] += (p - (y[i] ? 1 : 0)) * row[a];
+                    for (var b = 0; b < k; b++)
+                    {
+                        h[a, b] += w * row[a] * row[b];
+                    }
+                }
+            }
+
+            for (var a = 0; a < k; a++)
+            {
+                g[a] += 1e-3 * beta[a];
+                h[a, a] += 1e-3;
+            }
+
+            var step = Solve(h, g);
+            var change = 0.0;
+            for (var a = 0; a < k; a++)
+            {
+                beta[a] -= step[a];
+                change += Math.Abs(step[a]);
+            }
+
+            if (change < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return beta;
+    }
+
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        var m = (double[,])a.Clone();
+        var v = (double[])b.Clone();
+        for (var c = 0; c < n; c++)
+        {
+            var pivot = c;
+            for (var r = c + 1; r < n; r++)
+            {
+                if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c]))
+                {
+                    pivot = r;
+                }
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
+            }
+
+            (v[c], v[pivot]) = (v[pivot], v[c]);
+            for (var r = c + 1; r < n; r++)
+            {
+                var f = m[r, c] / m[c, c];
+                for (var j = c; j < n; j++)
+                {
+                    m[r, j] -= f * m[c, j];
+                }
+
+                v[r] -= f * v[c];
+            }
+        }
+
+        var result = new double[n];
+        for (var r = n - 1; r >= 0; r--)
+        {
+            var s = v[r];
+            for (var j = r + 1; j < n; j++)
+            {
+                s -= m[r, j] * result[j];
+            }
+
+            result[r] = s / m[r, r];
+        }
+
+        return result;
     }
 
     /// <summary>The lowest threshold at which at most <paramref name="fpr"/> of <paramref name="benignScores"/> are at or above it.</summary>
@@ -318,30 +627,19 @@ internal static class Trainer
         return Math.BitIncrement(boundary);
     }
 
-    private static double Dot(float[] w, Window window)
-    {
-        double z = 0;
-        for (var k = 0; k < window.Buckets.Length; k++)
-        {
-            z += w[window.Buckets[k]] * window.Values[k];
-        }
-
-        return z;
-    }
-
     public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
 
-    /// <summary>Collects the feature buckets of each window exactly as the inference sink sums them.</summary>
+    /// <summary>Collects the feature occurrences of each window exactly as the inference sink sums them.</summary>
     private struct WindowCollector(int halfWindow) : IFeatureSink
     {
-        private List<int> _current = [];
-        private List<int> _previous = [];
+        private List<(int Bucket, bool Word)> _current = [];
+        private List<(int Bucket, bool Word)> _previous = [];
         private int _tokens;
         private bool _havePrevious;
         private bool _scored;
-        private readonly List<List<int>> _windows = [];
+        private readonly List<List<(int Bucket, bool Word)>> _windows = [];
 
-        public readonly void Feature(int bucket) => _current.Add(bucket);
+        public readonly void Feature(int bucket, bool word) => _current.Add((bucket, word));
 
         public void EndToken()
         {
@@ -361,7 +659,7 @@ internal static class Trainer
             _tokens = 0;
         }
 
-        public List<List<int>> Finish()
+        public List<List<(int Bucket, bool Word)>> Finish()
         {
             if (_current.Count > 0 || !_scored)
             {
@@ -374,7 +672,7 @@ internal static class Trainer
         private void Emit()
         {
             _scored = true;
-            var window = new List<int>(_previous.Count + _current.Count);
+            var window = new List<(int Bucket, bool Word)>(_previous.Count + _current.Count);
             if (_havePrevious)
             {
                 window.AddRange(_previous);

@@ -55,31 +55,79 @@ internal static class TrainingRun
         var folds = Corpus.Folds(train, options.Folds, options.Seed);
         var augmented = Augment(train, folds, options);
 
-        // Out-of-fold logits on the training split: calibration and thresholds never see the validation split.
-        var oof = new double[train.Count];
+        // Out-of-fold logits on the training split: calibration, thresholds and the epoch count never see the validation split.
+        // Early stopping: every fold's model is scored on its left-out fold after every epoch (the shipped, quantised form),
+        // and the epoch count with the best pooled out-of-fold recall at the target FPR is chosen (ties: fewer epochs).
+        var maxEpochs = options.EarlyStopping ? options.MaxEpochs : options.Epochs;
+        var epochLogits = new double[maxEpochs][];
+        for (var e = 0; e < maxEpochs; e++)
+        {
+            epochLogits[e] = new double[train.Count];
+        }
+
         for (var f = 0; f < options.Folds; f++)
         {
             var fit = trainDocs.Where((_, i) => folds[i] != f).Concat(augmented.Where(a => folds[a.Source] != f).Select(a => a.Doc)).ToList();
-            var model = Trainer.Train(fit, options);
-            var scorer = HashedLinearInjectionModel.Load(Trainer.Serialize(model, options, (1, 0), (0.5, 0.5), corpusSha, fit.Count, 0));
-            for (var i = 0; i < train.Count; i++)
+            var fold = f;
+            _ = Trainer.Train(fit, options, maxEpochs, (epoch, model) =>
             {
-                if (folds[i] == f)
+                if (!options.EarlyStopping && epoch != maxEpochs)
                 {
-                    oof[i] = scorer.MaxLogit(train[i].Canonical);
+                    return;
                 }
-            }
 
+                var scorer = HashedLinearInjectionModel.Load(Trainer.Serialize(model, options, (1, 0), (0.5, 0.5), corpusSha, fit.Count, 0));
+                for (var i = 0; i < train.Count; i++)
+                {
+                    if (folds[i] == fold)
+                    {
+                        epochLogits[epoch - 1][i] = scorer.MaxLogit(train[i].Canonical);
+                    }
+                }
+            });
             log.WriteLine($"fold {f + 1}/{options.Folds} done");
         }
 
+        var epochs = maxEpochs;
+        var epochRecalls = new List<double>();
+        if (options.EarlyStopping)
+        {
+            var best = double.NegativeInfinity;
+            for (var e = 0; e < maxEpochs; e++)
+            {
+                var logits = epochLogits[e];
+                var cut = Trainer.ThresholdAtFpr(train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => logits[x.i]).ToList(), options.TargetFpr);
+                var recall = train.Select((r, i) => (r, i)).Where(x => x.r.IsAttack).Average(x => logits[x.i] >= cut ? 1.0 : 0.0);
+                epochRecalls.Add(recall);
+                if (recall > best)
+                {
+                    best = recall;
+                    epochs = e + 1;
+                }
+            }
+
+            log.WriteLine($"early stopping: {epochs} epochs (out-of-fold recall at {options.TargetFpr:P1} FPR by epoch: {string.Join(' ', epochRecalls.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))})");
+        }
+
+        var oof = epochLogits[epochs - 1];
         var calibration = Trainer.FitPlatt(oof, train.Select(r => r.IsAttack).ToList());
+        if (!double.IsFinite(calibration.A) || !double.IsFinite(calibration.B) || calibration.A <= 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Platt calibration failed (A = {calibration.A}, B = {calibration.B}; out-of-fold logits {oof.Min():G4} … {oof.Max():G4}): the out-of-fold predictions do not separate the classes."));
+        }
+
         var oofProbability = oof.Select(z => Trainer.Sigmoid((calibration.A * z) + calibration.B)).ToArray();
         // The engine compares the model's probability pooled with the lexical probability (noisy-OR) with the thresholds,
         // so the operating points are chosen on that same combined confidence (rules are not trained, so this is not a leak).
         var trainLexical = options.LexicalOperatingPoints ? LexicalSignals.Compute(train) : new double[train.Count];
         var validationLexical = options.LexicalOperatingPoints ? LexicalSignals.Compute(validation) : new double[validation.Count];
         var oofCombined = oofProbability.Select((p, i) => InjectionConfidence.Combine(p, trainLexical[i])).ToArray();
+        if (options.Diagnostics)
+        {
+            Diagnose(log, train, oofProbability, trainLexical, options);
+        }
+
         var benignOof = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => oofCombined[x.i]).ToList();
         var triggerOof = train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => oofCombined[x.i]).ToList();
         var recommended = Math.Max(Trainer.ThresholdAtFpr(benignOof, options.TargetFpr), triggerOof.Count > 0 ? Trainer.ThresholdAtFpr(triggerOof, options.TriggerTargetFpr) : 0);
@@ -87,7 +135,7 @@ internal static class TrainingRun
         recommended = Math.Clamp(recommended, 1e-4, 0.9999);
         sensitive = Math.Clamp(sensitive, 1e-4, 0.9999);
 
-        var final = Trainer.Train([.. trainDocs, .. augmented.Select(a => a.Doc)], options);
+        var final = Trainer.Train([.. trainDocs, .. augmented.Select(a => a.Doc)], options, epochs);
         var bytes = Trainer.Serialize(final, options, calibration, (recommended, sensitive), corpusSha, train.Count, validation.Count);
         var shipped = HashedLinearInjectionModel.Load(bytes);
 
@@ -99,7 +147,11 @@ internal static class TrainingRun
         report.AppendLine(inv, $"- corpus sha256 `{Convert.ToHexStringLower(corpusSha)}`, {rows.Count} rows, {groups} near-duplicate groups (MinHash Jaccard ≥ {options.DuplicateThreshold})");
         report.AppendLine(inv, $"- split: validation = every {options.ValidationEvery}th near-duplicate group per family (seeded SHA-256 order): train {train.Count}, validation {validation.Count} (never trained on, never used for calibration or thresholds)");
         report.AppendLine(inv, $"- features: word 1–{options.WordNgramMax}-grams + char {options.CharNgramMin}–{options.CharNgramMax}-grams, 2^{options.BucketBits} int8 buckets, window {options.WindowTokens} tokens (half overlap), norm n^{options.NormExponent}");
-        report.AppendLine(inv, $"- training: logistic regression, AdaGrad SGD, {options.Epochs} epochs, lr {options.LearningRate}, L2 {options.L2}, benign weight {options.BenignWeight}, seed {options.Seed}");
+        var modelLine = options.HiddenDim == 0
+            ? "- model: logistic regression"
+            : string.Create(inv, $"- model: linear term + ReLU hidden layer of {options.HiddenDim} over a bag of embedded {(options.HiddenWordsOnly ? "word" : "word and character")} features (2^{options.Hidden.EmbeddingBits} int8 rows), AdaGrad lr {options.HiddenLearningRate}, init ±{options.EmbeddingInit}");
+        report.AppendLine(modelLine);
+        report.AppendLine(inv, $"- training: AdaGrad SGD, {epochs} epochs ({(options.EarlyStopping ? $"early stopping on the {options.Folds} cross-validation folds of the training split, at most {options.MaxEpochs}; out-of-fold recall at {options.TargetFpr:P1} FPR by epoch: {string.Join(' ', epochRecalls.Select(r => r.ToString("F3", inv)))}" : "fixed")}), lr {options.LearningRate}, L2 {options.L2}, benign weight {options.BenignWeight}, seed {options.Seed}");
         report.AppendLine(inv, $"- calibration (Platt, {options.Folds}-fold out-of-fold logits): A = {calibration.A:F4}, B = {calibration.B:F4}");
         report.AppendLine(inv, $"- thresholds (out-of-fold, {(options.LexicalOperatingPoints ? "model pooled with the lexical signals" : "model alone")}): recommended {recommended:F4} (benign FPR ≤ {options.TargetFpr:P1}, trigger-word FPR ≤ {options.TriggerTargetFpr:P1}); sensitive {sensitive:F4} (benign FPR ≤ {options.SensitiveFpr:P1})");
         report.AppendLine(inv, $"- model: {bytes.Length:N0} bytes, id `{shipped.Name}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`").AppendLine();
@@ -322,6 +374,16 @@ internal static class TrainingRun
         var inv = CultureInfo.InvariantCulture;
         report.AppendLine(inv, $"## {title}").AppendLine();
         report.AppendLine(inv, $"ROC AUC {Auc(rows, scores):F4}").AppendLine();
+        var benignScores = rows.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => scores[x.i]).ToList();
+        foreach (var fpr in new[] { 0.01, 0.02, 0.03 })
+        {
+            // A diagnostic: the threshold is read off these rows themselves, so it is no operating point (those are above).
+            var cut = Trainer.ThresholdAtFpr(benignScores, fpr);
+            var at = Metrics("all", rows, scores, cut, _ => true);
+            report.AppendLine(inv, $"- recall at ≤ {fpr:P0} benign FPR on these rows (threshold {cut:F4} read off them; diagnostic only): **{at.Recall:F3}** ({at.TruePositives}/{at.Attacks}), FPR {at.Fpr:F3} ({at.FalsePositives}/{at.Benign})");
+        }
+
+        report.AppendLine();
         (double, double, double) result = default;
         foreach (var (name, threshold) in new[] { ("recommended", recommended), ("sensitive", sensitive) })
         {
@@ -344,6 +406,33 @@ internal static class TrainingRun
         }
 
         return result;
+    }
+
+    /// <summary>Diagnostics on the out-of-fold predictions (never the validation split): which FPR constraint binds, and a stacked combiner.</summary>
+    private static void Diagnose(TextWriter log, IReadOnlyList<CorpusRow> train, double[] probability, double[] lexical, TrainingOptions options)
+    {
+        double RecallAt(Func<int, double> score, double fpr, bool trigger)
+        {
+            var benign = train.Select((r, i) => (r, i)).Where(x => !x.r.IsAttack).Select(x => score(x.i)).ToList();
+            var cut = Trainer.ThresholdAtFpr(benign, fpr);
+            if (trigger)
+            {
+                cut = Math.Max(cut, Trainer.ThresholdAtFpr(train.Select((r, i) => (r, i)).Where(x => x.r.Family == Corpus.TriggerFamily).Select(x => score(x.i)).ToList(), options.TriggerTargetFpr));
+            }
+
+            return train.Select((r, i) => (r, i)).Where(x => x.r.IsAttack).Average(x => score(x.i) >= cut ? 1.0 : 0.0);
+        }
+
+        static double Logit(double p) => Math.Log(Math.Clamp(p, 1e-9, 1 - 1e-9) / (1 - Math.Clamp(p, 1e-9, 1 - 1e-9)));
+        static double LexScore(double l) => Math.Min(5, -Math.Log(Math.Max(1e-9, 1 - l)));
+        double Model(int i) => probability[i];
+        double NoisyOr(int i) => InjectionConfidence.Combine(probability[i], lexical[i]);
+        var x = train.Select((_, i) => new[] { Logit(probability[i]), LexScore(lexical[i]), lexical[i] > 0 ? 1.0 : 0.0 }).ToArray();
+        var coef = Trainer.FitLogistic(x, train.Select(r => r.IsAttack).ToArray());
+        double Stacked(int i) => Trainer.Sigmoid(coef[0] + (coef[1] * x[i][0]) + (coef[2] * x[i][1]) + (coef[3] * x[i][2]));
+        var inv = CultureInfo.InvariantCulture;
+        log.WriteLine(string.Create(inv, $"diagnostics (out-of-fold): recall at 1 % benign FPR: model {RecallAt(Model, 0.01, false):F3}, noisy-OR {RecallAt(NoisyOr, 0.01, false):F3}, stacked {RecallAt(Stacked, 0.01, false):F3} (coef {string.Join(' ', coef.Select(c => c.ToString("F3", inv)))})"));
+        log.WriteLine(string.Create(inv, $"  with the trigger-word constraint: model {RecallAt(Model, 0.01, true):F3}, noisy-OR {RecallAt(NoisyOr, 0.01, true):F3}, stacked {RecallAt(Stacked, 0.01, true):F3}; at 2 %: noisy-OR {RecallAt(NoisyOr, 0.02, false):F3}; at 3 %: {RecallAt(NoisyOr, 0.03, false):F3}"));
     }
 
     private static FamilyMetrics Metrics(string family, IReadOnlyList<CorpusRow> rows, IReadOnlyList<double> scores, double threshold, Func<CorpusRow, bool> filter)

@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.Runtime.Intrinsics;
 
 namespace AegisGate.Detection.Classifier;
 
 /// <summary>
-/// AegisGate's built-in injection model: hashed word and character n-grams scored by a logistic-regression model
-/// with int8 weights, trained by <c>tools/AegisGate.Training</c> on public data and embedded in AegisGate.Core.
-/// Scoring allocates nothing and costs a few microseconds per KB. The model windows text itself, in
+/// AegisGate's built-in injection model: hashed word and character n-grams scored by a linear term plus one ReLU hidden
+/// layer over a bag of embedded features (wide and deep; int8 weights), trained by <c>tools/AegisGate.Training</c> on
+/// public data and embedded in AegisGate.Core. A model file without a hidden layer is plain logistic regression.
+/// Scoring allocates nothing and costs microseconds per KB. The model windows text itself, in
 /// half-overlapping windows of <see cref="WindowTokens"/> word tokens, and returns the maximum, so it accepts whole
 /// texts (<see cref="MaxWindowChars"/>) and the engine need not split them.
 /// </summary>
@@ -24,11 +25,25 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
     private readonly double _normExponent;
     private readonly double _calibrationA;
     private readonly double _calibrationB;
+    private readonly sbyte[] _embedding;
+    private readonly double[] _hiddenBias;
+    private readonly double[] _output;
+    private readonly int _hiddenDim;
+    private readonly int _rowShift;
+    private readonly bool _hiddenWordsOnly;
+    private readonly double _embeddingScale;
 
-    private HashedLinearInjectionModel(InjectionModelHeader header, sbyte[] weights, string contentHash)
+    private HashedLinearInjectionModel(InjectionModelHeader header, sbyte[] weights, HiddenLayerWeights? hidden, string contentHash)
     {
         Header = header;
         _weights = weights;
+        _hiddenDim = hidden is null ? 0 : header.Hidden.Dim;
+        _embedding = hidden?.Embedding ?? [];
+        _hiddenBias = hidden is null ? [] : Array.ConvertAll(hidden.Bias, v => (double)v);
+        _output = hidden is null ? [] : Array.ConvertAll(hidden.Output, v => (double)v);
+        _rowShift = header.Settings.BucketBits - header.Hidden.EmbeddingBits;
+        _hiddenWordsOnly = header.Hidden.WordsOnly;
+        _embeddingScale = header.EmbeddingScale;
         _settings = header.Settings;
         _halfWindow = header.WindowTokens / 2;
         _bias = header.Bias;
@@ -38,7 +53,7 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
         _calibrationB = header.CalibrationB;
         RecommendedThreshold = header.RecommendedThreshold;
         SensitiveThreshold = header.SensitiveThreshold;
-        Name = "aegisgate-hashed-linear-v" + InjectionModelFormat.FormatVersion + "/" + contentHash;
+        Name = (_hiddenDim == 0 ? "aegisgate-hashed-linear-v" : "aegisgate-hashed-mlp-v") + InjectionModelFormat.FormatVersion + "/" + contentHash;
     }
 
     /// <inheritdoc/>
@@ -109,16 +124,15 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
     /// <exception cref="InjectionModelLoadException">The content is invalid.</exception>
     public static HashedLinearInjectionModel Load(ReadOnlySpan<byte> bytes)
     {
-        var header = InjectionModelFormat.Read(bytes, out var weights);
+        var header = InjectionModelFormat.Read(bytes, out var weights, out var hidden);
         if (!header.CanonicalizerFingerprint.AsSpan().SequenceEqual(ClassifierCanonicalization.Fingerprint))
         {
             throw new InjectionModelLoadException(
                 "The injection model was trained with a different text canonicaliser than this AegisGate uses; retrain it with tools/AegisGate.Training.");
         }
 
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes, hash);
-        return new HashedLinearInjectionModel(header, weights, Convert.ToHexStringLower(hash[..6]));
+        // The id names the file by its stored SHA-256 checksum (verified by Read), so the bytes are hashed only once.
+        return new HashedLinearInjectionModel(header, weights, hidden, Convert.ToHexStringLower(bytes[^InjectionModelFormat.ChecksumLength..][..6]));
     }
 
     /// <summary>Scores canonical text (the maximum over its windows).</summary>
@@ -141,13 +155,99 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
         return sink.Finish();
     }
 
-    private double WindowLogit(long sum, int count) =>
-        count == 0 ? _bias : _bias + (_scale * sum / Math.Pow(count, _normExponent));
+    /// <summary>The logit of one window from its sums (linear sum, feature count and the hidden layer's integer sums).</summary>
+    private double WindowLogit(long sum, int count, ReadOnlySpan<int> previous, ReadOnlySpan<int> current)
+    {
+        if (count == 0)
+        {
+            return _bias + HiddenLogit(previous, current, 0);
+        }
 
-    /// <summary>Sums int8 weights per half window; each window is two adjacent halves (so windows overlap by half).</summary>
+        var norm = Math.Pow(count, _normExponent);
+        return _bias + (_scale * sum / norm) + HiddenLogit(previous, current, _embeddingScale / norm);
+    }
+
+    private double HiddenLogit(ReadOnlySpan<int> previous, ReadOnlySpan<int> current, double factor)
+    {
+        var z = 0.0;
+        for (var j = 0; j < _hiddenDim; j++)
+        {
+            var a = _hiddenBias[j] + (factor * (previous[j] + current[j]));
+            if (a > 0)
+            {
+                z += _output[j] * a;
+            }
+        }
+
+        return z;
+    }
+
+    /// <summary>
+    /// Adds one int8 embedding row to int16 accumulators (d is a multiple of 8). At most
+    /// <see cref="PendingLimit"/> rows are added before <c>ScoringSink.Flush</c> moves the sums to int32, so they cannot
+    /// overflow (258 · 127 &lt; 2^15); integer sums are exact, so scoring is deterministic on every CPU.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref sbyte row, ref short accumulator, int d)
+    {
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + 32 <= d; j += 32)
+            {
+                var (lo, hi) = Vector256.Widen(Vector256.LoadUnsafe(ref row, (nuint)j));
+                ref var acc = ref Unsafe.Add(ref accumulator, j);
+                (Vector256.LoadUnsafe(ref acc) + lo).StoreUnsafe(ref acc);
+                (Vector256.LoadUnsafe(ref acc, 16) + hi).StoreUnsafe(ref acc, 16);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; j + 16 <= d; j += 16)
+            {
+                var (lo, hi) = Vector128.Widen(Vector128.LoadUnsafe(ref row, (nuint)j));
+                ref var acc = ref Unsafe.Add(ref accumulator, j);
+                (Vector128.LoadUnsafe(ref acc) + lo).StoreUnsafe(ref acc);
+                (Vector128.LoadUnsafe(ref acc, 8) + hi).StoreUnsafe(ref acc, 8);
+            }
+        }
+
+        for (; j < d; j++)
+        {
+            Unsafe.Add(ref accumulator, j) += Unsafe.Add(ref row, j);
+        }
+    }
+
+    /// <summary>The most embedding rows added to the int16 accumulators between two flushes (258 · 127 &lt; 32,767).</summary>
+    private const int PendingLimit = 256;
+
+    /// <summary>Room for the hidden layer's integer sums of one half window.</summary>
+    [InlineArray(InjectionModelFormat.MaxHiddenDim)]
+    private struct HiddenSums
+    {
+        private int _element;
+    }
+
+    /// <summary>Room for the hidden layer's int16 partial sums.</summary>
+    [InlineArray(InjectionModelFormat.MaxHiddenDim)]
+    private struct PartialSums
+    {
+        private short _element;
+    }
+
+    /// <summary>Sums int8 weights (and embedding rows) per half window; each window is two adjacent halves (so windows overlap by half).</summary>
     private struct ScoringSink(HashedLinearInjectionModel model) : IFeatureSink
     {
         private readonly sbyte[] _weights = model._weights;
+        private readonly sbyte[] _embedding = model._embedding;
+        private readonly int _d = model._hiddenDim;
+        private readonly int _rowShift = model._rowShift;
+        private readonly bool _wordsOnly = model._hiddenWordsOnly;
+        private PartialSums _partial;
+        private int _pending;
+        private HiddenSums _currentHidden;
+        private HiddenSums _previousHidden;
         private long _sum;
         private int _count;
         private int _tokens;
@@ -158,11 +258,23 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
         private double _max = double.NegativeInfinity;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Feature(int bucket)
+        public void Feature(int bucket, bool word)
         {
             // The bucket is masked to 2^bits − 1 and the array has exactly 2^bits entries (checked at load).
             _sum += Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), bucket);
             _count++;
+            if (_d != 0 && (word || !_wordsOnly))
+            {
+                // Row = top embedding bits of the bucket; the table has exactly 2^e rows of d (checked at load).
+                AddRow(
+                    ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_embedding), (bucket >> _rowShift) * _d),
+                    ref _partial[0],
+                    _d);
+                if (++_pending == PendingLimit)
+                {
+                    Flush();
+                }
+            }
         }
 
         public void EndToken()
@@ -172,6 +284,7 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
                 return;
             }
 
+            Flush();
             if (_havePrevious)
             {
                 Window(_previousSum + _sum, _previousCount + _count);
@@ -179,6 +292,8 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
 
             _previousSum = _sum;
             _previousCount = _count;
+            _previousHidden = _currentHidden;
+            _currentHidden = default;
             _havePrevious = true;
             _sum = 0;
             _count = 0;
@@ -187,6 +302,7 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
 
         public double Finish()
         {
+            Flush();
             if (_count > 0 || !_scored)
             {
                 Window(_previousSum + _sum, _previousCount + _count);
@@ -195,10 +311,29 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
             return _max;
         }
 
+        /// <summary>Moves the int16 partial sums into the half window's int32 sums.</summary>
+        private void Flush()
+        {
+            if (_pending == 0)
+            {
+                return;
+            }
+
+            for (var j = 0; j < _d; j++)
+            {
+                _currentHidden[j] += _partial[j];
+            }
+
+            _partial = default;
+            _pending = 0;
+        }
+
         private void Window(long sum, int count)
         {
             _scored = true;
-            var logit = model.WindowLogit(sum, count);
+            ReadOnlySpan<int> previous = _previousHidden;
+            ReadOnlySpan<int> current = _currentHidden;
+            var logit = model.WindowLogit(sum, count, previous, current);
             if (logit > _max)
             {
                 _max = logit;

@@ -7,7 +7,8 @@ internal interface IFeatureSink
 {
     /// <summary>One feature occurrence, already reduced to a bucket index.</summary>
     /// <param name="bucket">The bucket (0 … 2^bits − 1).</param>
-    void Feature(int bucket);
+    /// <param name="word"><see langword="true"/> for a word unigram or bigram, <see langword="false"/> for a character n-gram.</param>
+    void Feature(int bucket, bool word);
 
     /// <summary>The end of a word token; windows are counted in tokens.</summary>
     void EndToken();
@@ -122,31 +123,31 @@ internal static class InjectionFeaturizer
                 g = (g * PolyBase) + c1;
                 if (want2 && filled >= 2)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 2u, bits));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 2u, bits), false);
                 }
 
                 g = (g * PolyBase) + c2;
                 if (want3 && filled >= 3)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 3u, bits));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 3u, bits), false);
                 }
 
                 g = (g * PolyBase) + c3;
                 if (want4 && filled >= 4)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 4u, bits));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 4u, bits), false);
                 }
 
                 g = (g * PolyBase) + c4;
                 if (want5 && filled >= 5)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 5u, bits));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 5u, bits), false);
                 }
 
                 g = (g * PolyBase) + c5;
                 if (want6 && filled >= 6)
                 {
-                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 6u, bits));
+                    sink.Feature(Bucket(g, seed ^ SaltChar ^ 6u, bits), false);
                 }
             }
 
@@ -158,10 +159,10 @@ internal static class InjectionFeaturizer
             }
             else if (inWord)
             {
-                sink.Feature(Bucket(wordHash, seed ^ SaltUnigram, bits));
+                sink.Feature(Bucket(wordHash, seed ^ SaltUnigram, bits), true);
                 if (bigrams && havePreviousWord)
                 {
-                    sink.Feature(Bucket((previousWord * PolyBase) ^ wordHash, seed ^ SaltBigram, bits));
+                    sink.Feature(Bucket((previousWord * PolyBase) ^ wordHash, seed ^ SaltBigram, bits), true);
                 }
 
                 previousWord = wordHash;

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 namespace AegisGate.Detection.Classifier;
 
 /// <summary>
-/// The binary format of a hashed linear injection model (<c>injection-model.bin</c>), format version 1. All numbers
-/// are little-endian.
+/// The binary format of a hashed n-gram injection model (<c>injection-model.bin</c>), format version 2: a linear
+/// term and an optional hidden layer over a bag of embedded features. All numbers are little-endian.
 /// <code>
 /// offset size field
 ///      0    4 magic "AGIC"
@@ -30,15 +30,27 @@ namespace AegisGate.Detection.Classifier;
 ///    112    8 training seed
 ///    120    4 training rows
 ///    124    4 validation rows
-///    128    4 weight count (= 2^bucket bits)
-///    132    n weights, int8 (weight = scale · q)
-///  132+n   32 SHA-256 of bytes [0, 132+n)
+///    128    4 weight count n (= 2^bucket bits)
+///    132    2 hidden width d (0 = linear model only; else a multiple of 8, at most 64)
+///    134    1 embedding bits e (0 when d = 0; else 8 … min(bucket bits, 20)): a feature's row is bucket &gt;&gt; (bucket bits − e)
+///    135    1 hidden-layer features (0 = all features, 1 = word uni- and bigrams only)
+///    136    4 float32 embedding scale (embedding = scale · q)
+///    140    4 reserved (0)
+///    144    n linear weights, int8 (weight = weight scale · q)
+///  144+n  4·d float32 hidden biases
+///         4·d float32 output weights
+///      2^e·d embedding table, int8, row-major
+///     end  32 SHA-256 of all preceding bytes
 /// </code>
+/// The logit of a window is <c>bias + weight scale·Σq/n^p + Σ_j out_j·max(0, hb_j + embedding scale·Σ E[row]_j/n^p)</c>
+/// (n = feature occurrences in the window).
 /// </summary>
 internal static class InjectionModelFormat
 {
-    public const ushort FormatVersion = 1;
-    public const int HeaderLength = 132;
+    public const ushort FormatVersion = 2;
+    public const int HeaderLength = 144;
+    public const int MaxHiddenDim = 64;
+    public const int MaxEmbeddingBits = 20;
     public const int ChecksumLength = 32;
     public const int MinBucketBits = 10;
     public const int MaxBucketBits = 24;
@@ -47,15 +59,22 @@ internal static class InjectionModelFormat
     /// <summary>Serialises a model.</summary>
     /// <param name="header">The header.</param>
     /// <param name="weights">The quantised weights (length 2^bits).</param>
+    /// <param name="hidden">The hidden layer (required when the header declares one).</param>
     /// <returns>The file bytes.</returns>
-    public static byte[] Write(in InjectionModelHeader header, ReadOnlySpan<sbyte> weights)
+    public static byte[] Write(in InjectionModelHeader header, ReadOnlySpan<sbyte> weights, HiddenLayerWeights? hidden = null)
     {
         if (weights.Length != 1 << header.Settings.BucketBits)
         {
             throw new ArgumentException("The weight count must be 2^bucket bits.", nameof(weights));
         }
 
-        var bytes = new byte[HeaderLength + weights.Length + ChecksumLength];
+        var d = header.Hidden.Dim;
+        if (d > 0 && (hidden is null || hidden.Bias.Length != d || hidden.Output.Length != d || hidden.Embedding.Length != (1 << header.Hidden.EmbeddingBits) * d))
+        {
+            throw new ArgumentException("The hidden layer does not match the header.", nameof(hidden));
+        }
+
+        var bytes = new byte[HeaderLength + weights.Length + HiddenLength(header.Hidden) + ChecksumLength];
         var span = bytes.AsSpan();
         Magic.CopyTo(span);
         BinaryPrimitives.WriteUInt16LittleEndian(span[4..], FormatVersion);
@@ -79,17 +98,40 @@ internal static class InjectionModelFormat
         BinaryPrimitives.WriteUInt32LittleEndian(span[120..], (uint)header.TrainingRows);
         BinaryPrimitives.WriteUInt32LittleEndian(span[124..], (uint)header.ValidationRows);
         BinaryPrimitives.WriteUInt32LittleEndian(span[128..], (uint)weights.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[132..], (ushort)d);
+        span[134] = (byte)header.Hidden.EmbeddingBits;
+        span[135] = header.Hidden.WordsOnly ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteSingleLittleEndian(span[136..], header.EmbeddingScale);
         System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights).CopyTo(span[HeaderLength..]);
+        if (d > 0)
+        {
+            var at = HeaderLength + weights.Length;
+            foreach (var v in hidden!.Bias)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(span[at..], v);
+                at += 4;
+            }
+
+            foreach (var v in hidden.Output)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(span[at..], v);
+                at += 4;
+            }
+
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(hidden.Embedding.AsSpan()).CopyTo(span[at..]);
+        }
+
         SHA256.HashData(span[..^ChecksumLength], span[^ChecksumLength..]);
         return bytes;
     }
 
     /// <summary>Parses and verifies a model file.</summary>
     /// <param name="bytes">The file bytes.</param>
-    /// <param name="weights">The weights.</param>
+    /// <param name="weights">The linear weights.</param>
+    /// <param name="hidden">The hidden layer, or <see langword="null"/> for a linear model.</param>
     /// <returns>The header.</returns>
     /// <exception cref="InjectionModelLoadException">The file is truncated, corrupted, of another version or inconsistent.</exception>
-    public static InjectionModelHeader Read(ReadOnlySpan<byte> bytes, out sbyte[] weights)
+    public static InjectionModelHeader Read(ReadOnlySpan<byte> bytes, out sbyte[] weights, out HiddenLayerWeights? hidden)
     {
         if (bytes.Length < 8 || !bytes[..4].SequenceEqual(Magic))
         {
@@ -125,9 +167,17 @@ internal static class InjectionModelFormat
             throw new InjectionModelLoadException("The injection model's weight count does not match its bucket bits.");
         }
 
-        if (bytes.Length != HeaderLength + (int)count + ChecksumLength)
+        var hiddenSettings = new HiddenLayerSettings(BinaryPrimitives.ReadUInt16LittleEndian(bytes[132..]), bytes[134], bytes[135] == 1);
+        var d = hiddenSettings.Dim;
+        if (d == 0 ? bytes[134] != 0 || bytes[135] != 0 : d % 8 != 0 || d > MaxHiddenDim || hiddenSettings.EmbeddingBits < 8 || hiddenSettings.EmbeddingBits > Math.Min((int)bits, MaxEmbeddingBits) || bytes[135] > 1)
         {
-            throw new InjectionModelLoadException(bytes.Length < HeaderLength + (int)count + ChecksumLength
+            throw new InjectionModelLoadException("The injection model declares an invalid hidden layer.");
+        }
+
+        var expected = HeaderLength + (long)count + HiddenLength(hiddenSettings) + ChecksumLength;
+        if (bytes.Length != expected)
+        {
+            throw new InjectionModelLoadException(bytes.Length < expected
                 ? "The injection model file is truncated."
                 : "The injection model file has trailing bytes.");
         }
@@ -156,11 +206,55 @@ internal static class InjectionModelFormat
             TrainingSeed = BinaryPrimitives.ReadUInt64LittleEndian(bytes[112..]),
             TrainingRows = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes[120..]),
             ValidationRows = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes[124..]),
+            Hidden = hiddenSettings,
+            EmbeddingScale = BinaryPrimitives.ReadSingleLittleEndian(bytes[136..]),
         };
         Validate(header);
         weights = new sbyte[count];
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes.Slice(HeaderLength, (int)count)).CopyTo(weights);
+        hidden = null;
+        if (d > 0)
+        {
+            var at = HeaderLength + (int)count;
+            var bias = new float[d];
+            var output = new float[d];
+            for (var j = 0; j < d; j++, at += 4)
+            {
+                bias[j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[at..]);
+            }
+
+            for (var j = 0; j < d; j++, at += 4)
+            {
+                output[j] = BinaryPrimitives.ReadSingleLittleEndian(bytes[at..]);
+            }
+
+            if (!AllFinite(bias) || !AllFinite(output))
+            {
+                throw new InjectionModelLoadException("The injection model's hidden layer holds a non-finite number.");
+            }
+
+            var embedding = new sbyte[(1 << hiddenSettings.EmbeddingBits) * d];
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(bytes.Slice(at, embedding.Length)).CopyTo(embedding);
+            hidden = new HiddenLayerWeights(bias, output, embedding);
+        }
+
         return header;
+    }
+
+    private static int HiddenLength(in HiddenLayerSettings hidden) =>
+        hidden.Dim == 0 ? 0 : (8 * hidden.Dim) + ((1 << hidden.EmbeddingBits) * hidden.Dim);
+
+    private static bool AllFinite(float[] values)
+    {
+        foreach (var v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Validate(in InjectionModelHeader h)
@@ -172,7 +266,8 @@ internal static class InjectionModelFormat
             && float.IsFinite(h.NormExponent) && h.NormExponent is >= 0 and <= 1
             && float.IsFinite(h.Bias) && float.IsFinite(h.WeightScale) && h.WeightScale > 0
             && float.IsFinite(h.CalibrationA) && h.CalibrationA > 0 && float.IsFinite(h.CalibrationB)
-            && h.RecommendedThreshold is > 0 and < 1 && h.SensitiveThreshold is > 0 and < 1;
+            && h.RecommendedThreshold is > 0 and < 1 && h.SensitiveThreshold is > 0 and < 1
+            && (h.Hidden.Dim == 0 || (float.IsFinite(h.EmbeddingScale) && h.EmbeddingScale > 0));
         if (!ok)
         {
             throw new InjectionModelLoadException("The injection model's header holds inconsistent settings.");
@@ -212,4 +307,20 @@ internal sealed record InjectionModelHeader
     public int TrainingRows { get; init; }
 
     public int ValidationRows { get; init; }
+
+    public HiddenLayerSettings Hidden { get; init; }
+
+    public float EmbeddingScale { get; init; }
 }
+
+/// <summary>The shape of a model's hidden layer.</summary>
+/// <param name="Dim">The hidden width (0 = none).</param>
+/// <param name="EmbeddingBits">log2 of the rows of the embedding table.</param>
+/// <param name="WordsOnly">Whether only word features feed the hidden layer.</param>
+internal readonly record struct HiddenLayerSettings(int Dim, int EmbeddingBits, bool WordsOnly);
+
+/// <summary>The weights of a hidden layer.</summary>
+/// <param name="Bias">The hidden biases (d).</param>
+/// <param name="Output">The output weights (d).</param>
+/// <param name="Embedding">The int8 embedding table (2^e × d, row-major).</param>
+internal sealed record HiddenLayerWeights(float[] Bias, float[] Output, sbyte[] Embedding);

@@ -22,10 +22,11 @@ internal static class JsonScanner
         }
 
         List<JsonValueSegment> segments;
+        List<JsonNode> nodes;
         string combined;
         try
         {
-            (segments, combined) = Collect(utf8Json.Span, state.Options);
+            (segments, nodes, combined) = Collect(utf8Json.Span, state.Options);
         }
         catch (JsonException)
         {
@@ -66,7 +67,7 @@ internal static class JsonScanner
                 end = 0;
             }
 
-            findings.Add(outcome.ToFinding(raw, segment.Path, 0) with { Start = start, End = end });
+            findings.Add(outcome.ToFinding(raw, PathOf(segment, nodes, combined), 0) with { Start = start, End = end });
             if (outcome.ActionOf(raw) == DetectionAction.Redact && end > start)
             {
                 if (!perValue.TryGetValue(index, out var list))
@@ -111,17 +112,46 @@ internal static class JsonScanner
         return found;
     }
 
-    private static (List<JsonValueSegment> Segments, string Combined) Collect(ReadOnlySpan<byte> json, AegisDetectionOptions options)
+    // The JSON path of a value, built only for values that have findings: the selectors of its containers, then its own
+    // (".name", "['odd name']" or "[index]"; its property name is the prefix of its line in the joined text).
+    private static string PathOf(in JsonValueSegment segment, List<JsonNode> nodes, string combined)
+    {
+        var chain = new List<string>();
+        for (var node = segment.Node; node >= 0; node = nodes[node].Parent)
+        {
+            chain.Add(nodes[node].Selector);
+        }
+
+        var sb = new StringBuilder("$");
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            sb.Append(chain[i]);
+        }
+
+        if (segment.ArrayIndex >= 0)
+        {
+            sb.Append('[').Append(segment.ArrayIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+        }
+        else if (segment.Node >= 0)
+        {
+            AppendName(sb, segment.TextStart - segment.LineStart >= 2 ? combined.Substring(segment.LineStart, segment.TextStart - segment.LineStart - 2) : string.Empty);
+        }
+
+        return sb.ToString();
+    }
+
+    private static (List<JsonValueSegment> Segments, List<JsonNode> Nodes, string Combined) Collect(ReadOnlySpan<byte> json, AegisDetectionOptions options)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
-        var segments = new List<JsonValueSegment>();
+        var segments = new List<JsonValueSegment>(Math.Min(1024, 8 + (json.Length / 96)));
+        var nodes = new List<JsonNode>();
 
         // The joined text is written into a pooled buffer (a UTF-8 value never decodes to more UTF-16 code units than it
-        // has bytes) and becomes one string at the end.
+        // has bytes) and becomes one string at the end. A property name is copied there as it is read: it is the prefix
+        // of its value's line ("name: value"); before a container or a literal it is taken back out.
         var sb = new CharBuffer(json.Length + 64);
-        var containers = new List<(bool IsArray, int Count)>();
-        var selectors = new List<string>();
-        string? pendingName = null;
+        var containers = new List<(bool IsArray, int Count, int Node)>();
+        var nameStart = -1;
         try
         {
             while (reader.Read())
@@ -130,27 +160,42 @@ internal static class JsonScanner
                 {
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
-                        selectors.Add(NextSelector(containers, pendingName));
-                        containers.Add((reader.TokenType == JsonTokenType.StartArray, 0));
-                        pendingName = null;
-                        break;
+                        {
+                            string? name = null;
+                            if (nameStart >= 0)
+                            {
+                                name = sb.Slice(nameStart);
+                                sb.Truncate(nameStart);
+                                nameStart = -1;
+                            }
+
+                            var (parent, index) = Next(containers);
+                            var selector = parent < 0 ? string.Empty : index >= 0
+                                ? "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"
+                                : Selector(name ?? string.Empty);
+                            nodes.Add(new JsonNode(parent, selector));
+                            containers.Add((reader.TokenType == JsonTokenType.StartArray, 0, nodes.Count - 1));
+                            break;
+                        }
+
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
                         containers.RemoveAt(containers.Count - 1);
-                        selectors.RemoveAt(selectors.Count - 1);
                         break;
                     case JsonTokenType.PropertyName:
-                        pendingName = reader.GetString();
+                        nameStart = sb.Length;
+                        sb.AppendString(ref reader);
                         break;
                     case JsonTokenType.String:
                     case JsonTokenType.Number:
                         {
-                            var path = "$" + string.Concat(selectors) + NextSelector(containers, pendingName);
+                            var (node, index) = Next(containers);
                             var lineStart = sb.Length;
-                            if (pendingName is not null)
+                            if (nameStart >= 0)
                             {
-                                sb.Append(pendingName);
+                                lineStart = nameStart;
                                 sb.Append(": ");
+                                nameStart = -1;
                             }
 
                             var textStart = sb.Length;
@@ -158,8 +203,7 @@ internal static class JsonScanner
                                 ? sb.AppendString(ref reader)
                                 : sb.AppendAscii(reader.ValueSpan);
                             sb.Append("\n");
-                            segments.Add(new JsonValueSegment(lineStart, textStart, valueLength, path, (int)reader.TokenStartIndex, (int)reader.BytesConsumed));
-                            pendingName = null;
+                            segments.Add(new JsonValueSegment(lineStart, textStart, valueLength, node, index, (int)reader.TokenStartIndex, (int)reader.BytesConsumed));
                             if (sb.Length > options.MaxContentChars)
                             {
                                 throw new ScanLimitException("json text");
@@ -169,18 +213,43 @@ internal static class JsonScanner
                         }
 
                     default:
-                        NextSelector(containers, pendingName);
-                        pendingName = null;
+                        Next(containers);
+                        if (nameStart >= 0)
+                        {
+                            sb.Truncate(nameStart);
+                            nameStart = -1;
+                        }
+
                         break;
                 }
             }
 
-            return (segments, sb.ToString());
+            return (segments, nodes, sb.ToString());
         }
         finally
         {
             sb.Dispose();
         }
+    }
+
+    // The container node of the next value and, in an array, its index (-1 in an object); (-1, -1) at the root.
+    private static (int Node, int Index) Next(List<(bool IsArray, int Count, int Node)> containers)
+    {
+        if (containers.Count == 0)
+        {
+            return (-1, -1);
+        }
+
+        var (isArray, count, node) = containers[^1];
+        containers[^1] = (isArray, count + 1, node);
+        return (node, isArray ? count : -1);
+    }
+
+    private static string Selector(string name)
+    {
+        var sb = new StringBuilder();
+        AppendName(sb, name);
+        return sb.ToString();
     }
 
     /// <summary>A growable pooled character buffer.</summary>
@@ -256,6 +325,10 @@ internal static class JsonScanner
 
         public override readonly string ToString() => new(_buffer, 0, Length);
 
+        public readonly string Slice(int start) => new(_buffer, start, Length - start);
+
+        public void Truncate(int length) => Length = length;
+
         public void Dispose()
         {
             System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
@@ -274,26 +347,6 @@ internal static class JsonScanner
             System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
             _buffer = bigger;
         }
-    }
-
-    // The selector of the next value in the innermost container: ".name", "['odd name']" or "[index]"; empty at the root.
-    private static string NextSelector(List<(bool IsArray, int Count)> containers, string? name)
-    {
-        if (containers.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var (isArray, count) = containers[^1];
-        containers[^1] = (isArray, count + 1);
-        if (isArray)
-        {
-            return "[" + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
-        }
-
-        var sb = new StringBuilder();
-        AppendName(sb, name ?? string.Empty);
-        return sb.ToString();
     }
 
     private static void AppendName(StringBuilder sb, string name)
@@ -351,5 +404,9 @@ internal static class JsonScanner
         }
     }
 
-    private readonly record struct JsonValueSegment(int LineStart, int TextStart, int TextLength, string Path, int ByteStart, int ByteEnd);
+    // A value: its line in the joined text, its container node and array index (-1 in an object), and its bytes.
+    private readonly record struct JsonValueSegment(int LineStart, int TextStart, int TextLength, int Node, int ArrayIndex, int ByteStart, int ByteEnd);
+
+    // A container: its parent node (-1 at the root) and its own selector.
+    private readonly record struct JsonNode(int Parent, string Selector);
 }

@@ -36,7 +36,8 @@ public sealed class EmbeddedModelTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(model.Name, Does.StartWith("aegisgate-hashed-linear-v1/"));
+            Assert.That(model.Name, Does.StartWith("aegisgate-hashed-mlp-v2/"));
+            Assert.That(model.Header.Hidden, Is.EqualTo(new HiddenLayerSettings(32, 16, false)));
             Assert.That(model.RecommendedThreshold, Is.InRange(0.01, 0.999));
             Assert.That(model.SensitiveThreshold, Is.InRange(0.01, model.RecommendedThreshold));
             Assert.That(model.Header.CanonicalizerFingerprint, Is.EqualTo(ClassifierCanonicalization.Fingerprint.ToArray()));
