@@ -180,6 +180,24 @@ public sealed class DetectionEngineTests
     }
 
     [Test]
+    public void ScanJson_PathsThroughOddNamesArraysAndLiterals()
+    {
+        // Literals and containers after property names must not leave the names in the scanned text or shift the paths.
+        var json = Encoding.UTF8.GetBytes($$$"""{"ok":true,"none":null,"odd name":{"list":[1,false,{"db":{"password":"{{{Alnum(18)}}}"}}]},"tail":"x"}""");
+
+        var result = s_scanner.ScanJson(json, new ScanOptions { ProduceRedacted = true });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Findings.Single(f => f.RuleId == "secret.generic_credential").JsonPath, Is.EqualTo("$['odd name'].list[2].db.password"));
+            using var redacted = JsonDocument.Parse(result.RedactedContent!);
+            Assert.That(redacted.RootElement.GetProperty("odd name").GetProperty("list")[2].GetProperty("db").GetProperty("password").GetString(), Does.StartWith("[REDACTED:"));
+            Assert.That(redacted.RootElement.GetProperty("ok").GetBoolean(), Is.True);
+            Assert.That(redacted.RootElement.GetProperty("tail").GetString(), Is.EqualTo("x"));
+        }
+    }
+
+    [Test]
     public void ScanJson_KeyGivesContextToTheValue()
     {
         var json = Encoding.UTF8.GetBytes($$$"""{"db":{"password":"{{{Alnum(18)}}}","host":"db.internal"}}""");
