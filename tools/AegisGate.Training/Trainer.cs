@@ -67,7 +67,7 @@ internal sealed record TrainingOptions
     public string? DumpPath { get; init; }
 
     /// <summary>Gets the width of the hidden layer (0 = the plain linear model).</summary>
-    public int HiddenDim { get; init; } = 32;
+    public int HiddenDim { get; init; }
 
     /// <summary>Gets log2 of the rows of the hidden layer's embedding table (the top bits of a feature's bucket pick its row).</summary>
     public int EmbeddingBits { get; init; } = 16;
@@ -87,7 +87,7 @@ internal sealed record TrainingOptions
     public FeaturizerSettings Featurizer => new(BucketBits, WordNgramMax, CharNgramMin, CharNgramMax, HashSeed);
 
     /// <summary>Gets a value indicating whether the epoch count is chosen by early stopping (up to <see cref="MaxEpochs"/>) rather than fixed (<see cref="Epochs"/>).</summary>
-    public bool EarlyStopping { get; init; } = true;
+    public bool EarlyStopping { get; init; }
 
     /// <summary>Gets a value indicating whether out-of-fold diagnostics (binding FPR constraint, a stacked combiner) are logged.</summary>
     public bool Diagnostics { get; init; }

