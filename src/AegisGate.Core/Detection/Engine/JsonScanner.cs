@@ -143,7 +143,7 @@ internal static class JsonScanner
     private static (List<JsonValueSegment> Segments, List<JsonNode> Nodes, string Combined) Collect(ReadOnlySpan<byte> json, AegisDetectionOptions options)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
-        var segments = new List<JsonValueSegment>(Math.Min(1024, 8 + (json.Length / 96)));
+        var segments = new List<JsonValueSegment>();
         var nodes = new List<JsonNode>();
 
         // The joined text is written into a pooled buffer (a UTF-8 value never decodes to more UTF-16 code units than it
