@@ -268,19 +268,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         var total = 0;
         foreach (var p in positions)
         {
-            var start = Math.Max(0, p - before);
-            var limit = Math.Max(0, start - 64);
-            while (start > limit && !char.IsWhiteSpace(text[start - 1]))
-            {
-                start--;
-            }
-
-            var end = Math.Min(text.Length, p + after);
-            var endLimit = Math.Min(text.Length, end + 64);
-            while (end < endLimit && !char.IsWhiteSpace(text[end]))
-            {
-                end++;
-            }
+            var (start, end) = TextSearch.HitWindow(text, p, before, after);
 
             if (windows.Count > 0 && start <= windows[^1].End)
             {

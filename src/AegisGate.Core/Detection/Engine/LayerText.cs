@@ -361,6 +361,30 @@ internal sealed class LayerText
 /// <summary>Small text helpers.</summary>
 internal static class TextSearch
 {
+    /// <summary>
+    /// The window a rule searches around a keyword hit: <paramref name="before"/> characters before it and
+    /// <paramref name="after"/> after it, each edge widened to white space (by at most 64 characters) so that look-arounds
+    /// at the edges see what they would see in the whole text.
+    /// </summary>
+    public static (int Start, int End) HitWindow(string text, int position, int before, int after)
+    {
+        var start = Math.Max(0, position - before);
+        var limit = Math.Max(0, start - 64);
+        while (start > limit && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = Math.Min(text.Length, position + after);
+        var endLimit = Math.Min(text.Length, end + 64);
+        while (end < endLimit && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
     /// <summary>Whether <paramref name="word"/> occurs in <paramref name="text"/> as a whole word (case-insensitive): never inside another word.</summary>
     public static bool ContainsWholeWord(ReadOnlySpan<char> text, string word)
     {

@@ -252,19 +252,7 @@ internal sealed class PatternRule : DetectionRule
                 continue;
             }
 
-            var ws = Math.Max(0, p - ReachBefore);
-            var limit = Math.Max(0, ws - 64);
-            while (ws > limit && !char.IsWhiteSpace(text[ws - 1]))
-            {
-                ws--;
-            }
-
-            var we = Math.Min(text.Length, p + ReachAfter);
-            var endLimit = Math.Min(text.Length, we + 64);
-            while (we < endLimit && !char.IsWhiteSpace(text[we]))
-            {
-                we++;
-            }
+            var (ws, we) = TextSearch.HitWindow(text, p, ReachBefore, ReachAfter);
 
             for (var m = _pattern.Match(text, ws, we - ws); m.Success; m = m.NextMatch())
             {
