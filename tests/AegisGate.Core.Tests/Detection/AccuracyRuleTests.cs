@@ -129,6 +129,18 @@ public sealed class AccuracyRuleTests
     public void Scan_UndelimitedNumbersThatAreNotMobiles_DoNotReportPhone(string text)
         => Assert.That(RulesIn(text), Does.Not.Contain("pii.phone_number"));
 
+    [TestCase("conversation: c-20261126-0042")]
+    [TestCase("build v2-555-867-5309 passed")]
+    [TestCase("key order_212-555-0123")]
+    public void Scan_DigitsJoinedToAWordWithoutPhoneContext_AreAnIdentifierNotAPhone(string text)
+        => Assert.That(RulesIn(text), Does.Not.Contain("pii.phone_number"));
+
+    [TestCase("call me on 212-555-0123")]
+    [TestCase("tel-212-555-0123")]
+    [TestCase("ticket c-+44 20 7946 0958")]
+    public void Scan_JoinedDigitsWithContextOrInternational_StillReportPhone(string text)
+        => Assert.That(RulesIn(text), Does.Contain("pii.phone_number"));
+
     [Test]
     public void Scan_DottedNumberWithOctetAbove255_IsNotTakenForAnIpAddress()
         => Assert.That(RulesIn("533.987.65.43"), Does.Contain("pii.phone_number"));

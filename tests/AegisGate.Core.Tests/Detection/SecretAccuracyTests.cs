@@ -17,6 +17,16 @@ public sealed class SecretAccuracyTests
 
     private static IReadOnlyList<string> SecretRules(string text) => [.. Secrets(text).Select(f => f.RuleId)];
 
+    // --- IBM COS HMAC keyword forms (the keyword is "cos_", "cos-", "cosHmac", "cosSecret", not every word starting "cos") --
+
+    [TestCase("ibm_cos_hmac_secret_access_key")]
+    [TestCase("cos-secret-key")]
+    [TestCase("cosHmacSecretKey")]
+    [TestCase("ibmCosSecretAccessKey")]
+    [TestCase("SECRET_ACCESS_KEY")]
+    public void Scan_IbmCosHmacSecretUnderEachKeywordForm_Reported(string name)
+        => Assert.That(SecretRules($"{name} = \"{Hex(48)}\""), Does.Contain("secret.ibm_cos_hmac_secret"));
+
     // --- documented sample tokens ("EXAMPLE") ------------------------------------------------------------------------
 
     [Test]

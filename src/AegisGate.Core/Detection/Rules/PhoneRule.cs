@@ -45,6 +45,13 @@ internal static class PhoneRule
                 continue;
             }
 
+            // Digits hyphen- or underscore-joined to a word before them are an identifier ("c-20261126-0042", "v2-555-0123"),
+            // not a phone number written on its own; without a context word they are not worth the region-by-region parse.
+            if (!international && !context && IsJoinedToWord(text, candidate.Start))
+            {
+                continue;
+            }
+
             if (IsRepetitive(span) || (!international && !context && IsSsnShaped(span)))
             {
                 continue;
@@ -133,6 +140,9 @@ internal static class PhoneRule
 
         return false;
     }
+
+    private static bool IsJoinedToWord(string text, int start)
+        => start >= 2 && text[start - 1] is '-' or '_' && char.IsAsciiLetterOrDigit(text[start - 2]);
 
     // 3-2-4 digit groups are how SSNs/ITINs are written, not phone numbers.
     private static bool IsSsnShaped(ReadOnlySpan<char> value)
