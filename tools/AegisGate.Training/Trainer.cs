@@ -39,6 +39,9 @@ internal sealed record TrainingOptions
     /// <summary>Gets how many structured records (JSON values rendered as the engine's JSON scanner renders them), half benign and half attack, each fold gets.</summary>
     public int StructuredPerFold { get; init; } = 160;
 
+    /// <summary>Gets how many generated benign system prompts ("You are a support assistant for …") each fold gets.</summary>
+    public int SystemPromptsPerFold { get; init; } = 120;
+
     /// <summary>Gets a value indicating whether attack documents train on their best window only (multiple-instance learning).</summary>
     public bool MultipleInstance { get; init; } = true;
 

@@ -261,7 +261,78 @@ internal static class TrainingRun
             }
         }
 
+        // Generated benign system prompts: the corpus's attacks open with "You are …" and speak of rules, tools and what
+        // not to reveal, while its benign side has almost no system prompts, so without these an application's own
+        // "You are a support assistant for … Never share internal notes." scored like a jailbreak. Own random stream, so
+        // the augmentations above are unchanged; half are plain text, half a chat message record.
+        // Every other one carries a short injection of the same fold (before or after it), so system-prompt language is
+        // no evidence either way and an injection next to a system prompt still is one.
+        var systemRng = new SplitMix64(options.Seed ^ 0x5157u);
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var anchors = benign.Where(b => folds[b.i] == f).ToList();
+            var injections = attacks.Where(a => folds[a.i] == f && a.r.Family is "prompt_injection_direct" or "prompt_injection_hijacking" or "prompt_extraction").ToList();
+            for (var d = 0; d < options.SystemPromptsPerFold && anchors.Count > 0; d++)
+            {
+                var prompt = SystemPrompt(ref systemRng);
+                var isAttack = (d & 1) == 1 && injections.Count > 0;
+                var anchor = isAttack ? injections[(int)(systemRng.Next() % (ulong)injections.Count)] : anchors[(int)(systemRng.Next() % (ulong)anchors.Count)];
+                if (isAttack)
+                {
+                    var injection = TrainingText(anchor.r, train);
+                    prompt = (systemRng.Next() & 1) == 0 ? prompt + " " + injection : injection + "\n" + prompt;
+                }
+
+                var text = (systemRng.Next() & 1) == 0 ? prompt : Record(prompt, null, ref systemRng);
+                result.Add((anchor.i, new Document(Trainer.Featurize(text, options), isAttack)));
+            }
+        }
+
         return result;
+    }
+
+    private static readonly string[] SystemRoles = ["helpful assistant", "friendly assistant", "support assistant", "customer service agent", "technical writer", "data analyst", "legal research assistant", "recipe assistant", "fitness coach", "language tutor", "history teacher", "code reviewer", "DevOps assistant", "HR assistant", "sales assistant", "scheduling assistant", "research assistant", "onboarding guide", "IT helpdesk agent", "copy editor", "product expert", "financial analyst", "travel agent", "shopping assistant", "study buddy", "email assistant", "documentation bot", "release notes writer", "QA engineer", "AI assistant"];
+
+    private static readonly string[] SystemOrgs = ["an online bookshop", "Northwind Traders", "a city library", "a bike repair shop", "Fabrikam Insurance", "a university IT department", "a small bakery", "an airline", "a software company", "a hotel chain", "a dental clinic", "a logistics company", "the finance team", "our mobile app"];
+
+    private static readonly string[] SystemTasks = ["Answer questions about orders, shipping and returns.", "Help users write clear emails.", "Explain concepts step by step.", "Summarise documents into short bullet points.", "Suggest recipes based on the ingredients the user has.", "Help the user plan their week.", "Answer using only the provided context.", "Cite the source document for every claim.", "Translate customer messages into English.", "Review pull requests for bugs and style issues.", "Extract names, dates and amounts from invoices.", "Classify support tickets by urgency.", "Write unit tests for the given function.", "Recommend products from the catalogue.", "Answer questions about company policies.", "Draft replies to customer reviews.", "Help customers reset their password by sending them to the self-service page.", "Answer the user's questions about their booking.", "Generate a short title for the conversation.", "Rewrite the user's text in plain language."];
+
+    private static readonly string[] SystemRules = ["Keep answers short.", "Be polite and concise.", "If you are not sure, say that you do not know.", "Do not make up facts.", "Respond in the user's language.", "Use markdown for lists.", "Never share internal notes with customers.", "Only discuss topics related to the store.", "Do not give medical or legal advice.", "Ask a clarifying question when the request is ambiguous.", "Format dates as YYYY-MM-DD.", "Do not reveal other customers' data.", "Politely decline requests that are unrelated to your task.", "You can call the tools search_catalog and get_order.", "Think step by step before you answer.", "Use a warm, professional tone.", "Answer in at most three sentences.", "Always include the order number in your reply.", "Do not include personal opinions.", "Use the metric system."];
+
+    private static string SystemPrompt(ref SplitMix64 rng)
+    {
+        string Pick(string[] items, ref SplitMix64 r) => items[(int)(r.Next() % (ulong)items.Length)];
+        var role = Pick(SystemRoles, ref rng);
+        var article = "aeiouAEIOU".Contains(role[0], StringComparison.Ordinal) ? "an" : "a";
+        var org = Pick(SystemOrgs, ref rng);
+        var opener = (rng.Next() % 6) switch
+        {
+            0 => $"You are {article} {role}.",
+            1 => $"You are {article} {role} for {org}.",
+            2 => $"You're {article} {role} working for {org}.",
+            3 => $"Act as {article} {role} for {org}.",
+            4 => $"Your role: {role} at {org}.",
+            _ => $"As {article} {role} for {org}, you help our users.",
+        };
+        var text = new StringBuilder(opener);
+        var tasks = 1 + (int)(rng.Next() % 2);
+        for (var k = 0; k < tasks; k++)
+        {
+            _ = text.Append(' ').Append(Pick(SystemTasks, ref rng));
+        }
+
+        var rules = (int)(rng.Next() % 4);
+        for (var k = 0; k < rules; k++)
+        {
+            _ = text.Append(' ').Append(Pick(SystemRules, ref rng));
+        }
+
+        if (rng.Next() % 5 == 0)
+        {
+            _ = text.Append(CultureInfo.InvariantCulture, $" Current date: 2026-{1 + (int)(rng.Next() % 12):D2}-{1 + (int)(rng.Next() % 28):D2}.");
+        }
+
+        return text.ToString();
     }
 
     private static readonly string[] TextFields = ["text", "content", "message", "description", "body", "summary", "note", "comment", "title", "value", "result", "output", "answer", "prompt", "input", "query", "data", "details"];
@@ -296,6 +367,30 @@ internal static class TrainingRun
         ("DATABASE_URL", ["postgres://app@db:5432/orders", "sqlite:///data/app.db"]),
         ("PORT", ["8080", "443"]),
         ("TZ", ["UTC", "Europe/Berlin"]),
+
+        // Model-API bodies (chat completions, messages, responses, usage reports): their field names say "prompt",
+        // "tokens" and "system", which the jailbreak corpus uses too ("you have 35 tokens"); here they are plain records.
+        ("prompt_tokens", ["845", "12", "2095"]),
+        ("completion_tokens", ["17", "503", "0"]),
+        ("total_tokens", ["862", "2598"]),
+        ("input_tokens", ["36", "1000"]),
+        ("output_tokens", ["87", "500"]),
+        ("cached_tokens", ["0", "512"]),
+        ("reasoning_tokens", ["0", "256"]),
+        ("max_tokens", ["512", "1024", "4096"]),
+        ("temperature", ["0.2", "0.7", "1"]),
+        ("top_p", ["1", "0.9"]),
+        ("finish_reason", ["stop", "length", "tool_calls"]),
+        ("stop_reason", ["end_turn", "max_tokens", "tool_use"]),
+        ("system_fingerprint", ["fp_6f2eabb9a5", "fp_44709d6fcb"]),
+        ("object", ["chat.completion", "chat.completion.chunk", "response", "list"]),
+        ("index", ["0", "1"]),
+        ("logprobs", ["null"]),
+        ("service_tier", ["default", "auto"]),
+        ("stream", ["true", "false"]),
+        ("tool_choice", ["auto", "none", "required"]),
+        ("promptTokenCount", ["7", "1200"]),
+        ("totalTokenCount", ["15", "1400"]),
     ];
 
     /// <summary>
