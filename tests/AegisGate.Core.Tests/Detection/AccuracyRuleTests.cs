@@ -129,6 +129,24 @@ public sealed class AccuracyRuleTests
     public void Scan_UndelimitedNumbersThatAreNotMobiles_DoNotReportPhone(string text)
         => Assert.That(RulesIn(text), Does.Not.Contain("pii.phone_number"));
 
+    // 1741476542 passes the NHS modulus 11 check, 4535599000 the Medicare check digit: as the value of a time, duration
+    // or count label (model-API bodies are full of them) they are that quantity, not an identifier.
+    [TestCase("\"created_at\":1741476542", "pii.uk_nhs_number")]
+    [TestCase("created_at: 1741476542", "pii.uk_nhs_number")]
+    [TestCase("{\"createdAt\": \"1741476542\"}", "pii.uk_nhs_number")]
+    [TestCase("START_TIME=1741476542", "pii.uk_nhs_number")]
+    [TestCase("\"eval_duration\":4535599000", "pii.au_medicare")]
+    [TestCase("prompt_eval_count: 4535599000", "pii.au_medicare")]
+    public void Scan_CheckDigitNumberAsTheValueOfAQuantityLabel_IsNotAnIdentifier(string text, string rule)
+        => Assert.That(RulesIn(text), Does.Not.Contain(rule));
+
+    [TestCase("1741476542", "pii.uk_nhs_number")]
+    [TestCase("patient: 1741476542", "pii.uk_nhs_number")]
+    [TestCase("NHS number created: 1741476542", "pii.uk_nhs_number")]
+    [TestCase("4535599000", "pii.au_medicare")]
+    public void Scan_SameNumbersBareOrUnderAnotherLabelOrWithContext_StillReported(string text, string rule)
+        => Assert.That(RulesIn(text), Does.Contain(rule));
+
     [TestCase("conversation: c-20261126-0042")]
     [TestCase("build v2-555-867-5309 passed")]
     [TestCase("key order_212-555-0123")]

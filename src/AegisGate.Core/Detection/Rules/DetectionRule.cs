@@ -177,7 +177,14 @@ internal abstract class DetectionRule
             return present ? confidence : 0;
         }
 
-        return present ? Math.Min(0.99, confidence + Context.Boost) : confidence;
+        if (present)
+        {
+            return Math.Min(0.99, confidence + Context.Boost);
+        }
+
+        // A bare number that is the value of a time, duration, count or size label ("created_at": 1741476542,
+        // "eval_duration": 4535599000) is that quantity, not an identifier that happens to pass a check digit.
+        return QuantityLabel.Labels(text, start, end) ? 0 : confidence;
     }
 }
 
@@ -630,4 +637,77 @@ internal sealed class FunctionRule : DetectionRule
     }
 
     public override void Find(LayerText layer, IMatchSink sink) => _find(this, layer, sink);
+}
+
+/// <summary>Recognises a number written as the value of a label that names a time, duration, count or size.</summary>
+internal static class QuantityLabel
+{
+    // Label words (after splitting snake_case, kebab-case and camelCase) that make the value a quantity.
+    private static readonly HashSet<string> s_words = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "time", "timestamp", "ts", "date", "created", "updated", "modified", "expires", "expiry", "exp", "iat", "nbf",
+        "duration", "elapsed", "latency", "epoch", "ms", "ns", "us", "sec", "secs", "seconds", "millis", "nanos", "micros",
+        "count", "tokens", "size", "bytes", "length", "offset", "seq", "sequence", "version", "port", "pid", "total",
+    };
+
+    /// <summary>
+    /// Returns whether the digits-only match <c>text[start..end]</c> is the value of such a label: <c>label: 123</c>,
+    /// <c>label=123</c>, <c>"label": 123</c> or <c>"label":"123"</c>.
+    /// </summary>
+    public static bool Labels(ReadOnlySpan<char> text, int start, int end)
+    {
+        foreach (var c in text[start..end])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        var i = start;
+        if (i > 0 && text[i - 1] is '"' or '\'')
+        {
+            i--;
+        }
+
+        while (i > 0 && text[i - 1] == ' ')
+        {
+            i--;
+        }
+
+        if (i == 0 || text[i - 1] is not (':' or '='))
+        {
+            return false;
+        }
+
+        i--;
+        if (i > 0 && text[i - 1] is '"' or '\'')
+        {
+            i--;
+        }
+
+        var labelEnd = i;
+        while (i > 0 && labelEnd - i < 48 && (char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] is '_' or '-'))
+        {
+            i--;
+        }
+
+        // Split the label into words: separators, and an upper-case letter after a lower-case one.
+        var label = text[i..labelEnd];
+        var wordStart = 0;
+        for (var k = 1; k <= label.Length; k++)
+        {
+            if (k == label.Length || label[k] is '_' or '-' || (char.IsAsciiLetterUpper(label[k]) && char.IsAsciiLetterLower(label[k - 1])))
+            {
+                if (k > wordStart && s_words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label[wordStart..k]))
+                {
+                    return true;
+                }
+
+                wordStart = k < label.Length && label[k] is '_' or '-' ? k + 1 : k;
+            }
+        }
+
+        return false;
+    }
 }
