@@ -23,6 +23,7 @@ for (var i = 0; i < args.Length; i++)
         case "--lexical-thresholds": options = options with { LexicalOperatingPoints = bool.Parse(Value()) }; break;
         case "--structured": options = options with { StructuredPerFold = int.Parse(Value(), inv) }; break;
         case "--system-prompts": options = options with { SystemPromptsPerFold = int.Parse(Value(), inv) }; break;
+        case "--code-snippets": options = options with { CodeSnippetsPerFold = int.Parse(Value(), inv) }; break;
         case "--dump": options = options with { DumpPath = Value() }; break;
         case "--bits": options = options with { BucketBits = int.Parse(Value(), inv) }; break;
         case "--word-ngrams": options = options with { WordNgramMax = int.Parse(Value(), inv) }; break;

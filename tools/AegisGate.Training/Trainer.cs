@@ -42,6 +42,9 @@ internal sealed record TrainingOptions
     /// <summary>Gets how many generated benign system prompts ("You are a support assistant for …") each fold gets.</summary>
     public int SystemPromptsPerFold { get; init; } = 120;
 
+    /// <summary>Gets how many generated source-code snippets (half carrying an injection in a comment or string) each fold gets.</summary>
+    public int CodeSnippetsPerFold { get; init; } = 120;
+
     /// <summary>Gets a value indicating whether attack documents train on their best window only (multiple-instance learning).</summary>
     public bool MultipleInstance { get; init; } = true;
 

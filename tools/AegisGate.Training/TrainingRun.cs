@@ -288,6 +288,22 @@ internal static class TrainingRun
             }
         }
 
+        // Generated source code (CodeSnippets): files a coding agent reads through a tool; every other one hides a short
+        // injection of the same fold in a comment or a string literal.
+        var codeRng = new SplitMix64(options.Seed ^ 0xC0DEu);
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var anchors = benign.Where(b => folds[b.i] == f).ToList();
+            var injections = attacks.Where(a => folds[a.i] == f && a.r.Family is "prompt_injection_direct" or "prompt_injection_hijacking" or "prompt_extraction").ToList();
+            for (var d = 0; d < options.CodeSnippetsPerFold && anchors.Count > 0; d++)
+            {
+                var isAttack = (d & 1) == 1 && injections.Count > 0;
+                var anchor = isAttack ? injections[(int)(codeRng.Next() % (ulong)injections.Count)] : anchors[(int)(codeRng.Next() % (ulong)anchors.Count)];
+                var injection = isAttack ? TrainingText(anchor.r, train).ReplaceLineEndings(" ") : null;
+                result.Add((anchor.i, new Document(Trainer.Featurize(CodeSnippets.Generate(ref codeRng, injection), options), isAttack)));
+            }
+        }
+
         return result;
     }
 
