@@ -100,6 +100,7 @@ internal sealed class LinearInjectionScorer
                 break;
             }
 
+            var three = _lengths.Length == 3;
             if (_lengths.Length == 0)
             {
                 charWeights[..n].Clear();
@@ -107,10 +108,21 @@ internal sealed class LinearInjectionScorer
             else
             {
                 HashCharNgrams(stream, n, buckets, stride);
-                SumCharWeights(buckets, stride, n, position, charWeights);
+                if (three)
+                {
+                    // Scan loads the three n-grams' weights itself; the first positions lack the longer ones.
+                    if (position == 0)
+                    {
+                        state.Sum -= MissingNgramWeights(buckets, stride, n);
+                    }
+                }
+                else
+                {
+                    SumCharWeights(buckets, stride, n, position, charWeights);
+                }
             }
 
-            Scan(ref state, stream[History..], isWord, charWeights, n, position);
+            Scan(ref state, stream[History..], isWord, three ? buckets : charWeights, three, stride, n, position);
             position += n;
 
             // Keep the block's last characters for the n-grams that start in it (a short block is always the last).
@@ -132,31 +144,45 @@ internal sealed class LinearInjectionScorer
         var space = previousWasSpace;
         ref var fold = ref MemoryMarshal.GetArrayDataReference(AsciiFold);
         ref var word = ref MemoryMarshal.GetArrayDataReference(AsciiWord);
+        ref var t = ref MemoryMarshal.GetReference(text);
         ref var s = ref MemoryMarshal.GetReference(stream);
         ref var w = ref MemoryMarshal.GetReference(isWord);
         while (n < block && i < text.Length)
         {
-            var c = text[i++];
-            uint f;
-            byte letter;
-            if (c < 128)
+            // 16 ASCII characters without a whitespace run: folded with vector operations, nothing to collapse.
+            if (Vector256.IsHardwareAccelerated && n + 16 <= block && i + 16 <= text.Length && FoldAscii16(ref Unsafe.Add(ref t, i), ref space, ref Unsafe.Add(ref s, n), ref Unsafe.Add(ref w, n)))
             {
-                f = Unsafe.Add(ref fold, c);
-                letter = Unsafe.Add(ref word, c);
-            }
-            else
-            {
-                var folded = InjectionFeaturizer.Fold(c);
-                f = folded;
-                letter = char.IsLetterOrDigit(folded) ? (byte)1 : (byte)0;
+                i += 16;
+                n += 16;
+                continue;
             }
 
-            // Written unconditionally; a collapsed space does not advance n and is overwritten.
-            Unsafe.Add(ref s, n) = f;
-            Unsafe.Add(ref w, n) = letter;
-            var isSpace = f == ' ';
-            n += (isSpace & space) ? 0 : 1;
-            space = isSpace;
+            // One character at a time for the rest of the chunk (non-ASCII, whitespace runs, the end of the block or text).
+            var end = Math.Min(text.Length, i + 16);
+            for (; n < block && i < end; i++)
+            {
+                var c = Unsafe.Add(ref t, i);
+                uint f;
+                byte letter;
+                if (c < 128)
+                {
+                    f = Unsafe.Add(ref fold, c);
+                    letter = Unsafe.Add(ref word, c);
+                }
+                else
+                {
+                    var folded = InjectionFeaturizer.Fold(c);
+                    f = folded;
+                    letter = char.IsLetterOrDigit(folded) ? (byte)1 : (byte)0;
+                }
+
+                // Written unconditionally; a collapsed space does not advance n and is overwritten.
+                Unsafe.Add(ref s, n) = f;
+                Unsafe.Add(ref w, n) = letter;
+                var isSpace = f == ' ';
+                n += (isSpace & space) ? 0 : 1;
+                space = isSpace;
+            }
         }
 
         // The reference ends the text with one space unless it already ends with one (which also closes the last word).
@@ -171,6 +197,38 @@ internal sealed class LinearInjectionScorer
         input = i;
         previousWasSpace = space;
         return n;
+    }
+
+    /// <summary>
+    /// Folds 16 characters as <see cref="InjectionFeaturizer.Fold"/> does when all are ASCII and no folded space follows
+    /// a space (so none is collapsed); otherwise writes nothing and returns <see langword="false"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool FoldAscii16(ref char source, ref bool space, ref uint stream, ref byte isWord)
+    {
+        var v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref source));
+        if ((v & Vector256.Create((ushort)0xFF80)) != Vector256<ushort>.Zero)
+        {
+            return false;
+        }
+
+        var upper = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'A'), Vector256.Create((ushort)('Z' - 'A')));
+        var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        var blank = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)' ')) | Vector256.Equals(v, Vector256.Create((ushort)127));
+        var folded = Vector256.ConditionalSelect(blank, Vector256.Create((ushort)' '), Vector256.ConditionalSelect(digit, Vector256.Create((ushort)'0'), v | (upper & Vector256.Create((ushort)0x20))));
+        var spaces = blank.ExtractMostSignificantBits();
+        if ((spaces & ((spaces << 1) | (space ? 1u : 0u))) != 0)
+        {
+            return false;
+        }
+
+        var letter = Vector256.LessThanOrEqual(folded - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a'))) | digit;
+        var (lo, hi) = Vector256.Widen(folded);
+        lo.StoreUnsafe(ref stream);
+        hi.StoreUnsafe(ref stream, 8);
+        (Vector128.Narrow(letter.GetLower(), letter.GetUpper()) & Vector128.Create((byte)1)).StoreUnsafe(ref isWord);
+        space = (spaces >> 15) != 0;
+        return true;
     }
 
     /// <summary>Hashes the character n-grams ending at each of the block's positions into buckets (one row per length).</summary>
@@ -264,6 +322,30 @@ internal sealed class LinearInjectionScorer
         }
     }
 
+    /// <summary>
+    /// The weights of the n-grams the first block's vector pass hashed at stream positions before the n-gram fits (an
+    /// n-gram of length L ends at position L − 1 at the earliest). They belong to the first half window, which always
+    /// reaches past them (a half window holds at least 8 tokens of 2 positions each).
+    /// </summary>
+    private int MissingNgramWeights(Span<int> buckets, int stride, int n)
+    {
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref var b = ref MemoryMarshal.GetReference(buckets);
+        var missing = 0;
+        for (var k = 0; k < n && k < FeaturizerSettings.MaxCharNgram; k++)
+        {
+            for (var j = 0; j < _lengths.Length; j++)
+            {
+                if (k < _lengths[j] - 1)
+                {
+                    missing += Unsafe.Add(ref weights, Unsafe.Add(ref b, (j * stride) + k));
+                }
+            }
+        }
+
+        return missing;
+    }
+
     /// <summary>The number of character n-gram features at stream positions 0 … <paramref name="end"/> − 1.</summary>
     private long CharFeatures(long end)
     {
@@ -277,19 +359,32 @@ internal sealed class LinearInjectionScorer
     }
 
     /// <summary>The word features, tokens and windows of one block.</summary>
-    private void Scan(ref State state, Span<uint> stream, Span<byte> isWord, Span<int> charWeights, int n, long position)
+    /// <param name="state">The state carried across blocks.</param>
+    /// <param name="stream">The block's folded characters.</param>
+    /// <param name="isWord">Whether each is a letter or digit.</param>
+    /// <param name="charWeights">With <paramref name="three"/>, the three rows of n-gram buckets; otherwise each position's n-gram weight sum.</param>
+    /// <param name="three">Whether the model has three n-gram lengths (the shipped 3–5), whose weights are loaded here.</param>
+    /// <param name="stride">The distance between rows.</param>
+    /// <param name="n">The block's positions.</param>
+    /// <param name="position">The stream position of the block's start.</param>
+    private void Scan(ref State state, Span<uint> stream, Span<byte> isWord, Span<int> charWeights, bool three, int stride, int n, long position)
     {
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         ref var s = ref MemoryMarshal.GetReference(stream);
         ref var w = ref MemoryMarshal.GetReference(isWord);
         ref var cw = ref MemoryMarshal.GetReference(charWeights);
+        ref var row1 = ref Unsafe.Add(ref cw, three ? stride : 0);
+        ref var row2 = ref Unsafe.Add(ref cw, three ? 2 * stride : 0);
         var bits = _bits;
         var sum = state.Sum;
         var wordHash = state.WordHash;
         var inWord = state.InWord;
         for (var k = 0; k < n; k++)
         {
-            sum += Unsafe.Add(ref cw, k);
+            // Loads independent of the word hash chain, so they overlap with it.
+            sum += three
+                ? Unsafe.Add(ref weights, Unsafe.Add(ref cw, k)) + Unsafe.Add(ref weights, Unsafe.Add(ref row1, k)) + Unsafe.Add(ref weights, Unsafe.Add(ref row2, k))
+                : Unsafe.Add(ref cw, k);
             if (Unsafe.Add(ref w, k) != 0)
             {
                 wordHash = (wordHash ^ Unsafe.Add(ref s, k)) * InjectionFeaturizer.Prime;
