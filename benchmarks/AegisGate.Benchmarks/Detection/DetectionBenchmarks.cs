@@ -49,6 +49,43 @@ public class DetectionBenchmarks
     public int ScanText() => _scanner.Scan(_text, _options).Findings.Count;
 }
 
+/// <summary>
+/// <see cref="DetectionBenchmarks"/> at 16 KB with the embedded injection classifier, as <c>AddAegisDetection</c> runs
+/// the engine by default: the end-to-end cost of the classifier on a whole scan.
+/// </summary>
+[MemoryDiagnoser]
+public class DetectionClassifierBenchmarks
+{
+    private ContentScanner _scanner = null!;
+    private byte[] _body = null!;
+    private string _text = null!;
+    private ScanOptions _options = null!;
+
+    /// <summary>Gets or sets whether the body carries findings.</summary>
+    [Params(false, true)]
+    public bool Dirty { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _scanner = ContentScanner.Create(AegisGate.Detection.Classifier.InjectionClassifier.CreateEmbedded());
+        _options = new ScanOptions { ProduceRedacted = true };
+        _text = DetectionBenchmarkData.Prose(16 * 1024, Dirty, seed: 42);
+        _body = DetectionBenchmarkData.ChatBody(_text);
+        var check = _scanner.ScanJson(_body, _options);
+        if (Dirty != (check.Verdict >= ScanVerdict.Redact) || check.ErrorCode is not null)
+        {
+            throw new InvalidOperationException($"benchmark data is not {(Dirty ? "dirty" : "clean")}: verdict {check.Verdict}, {check.Findings.Count} findings, {check.ErrorCode}");
+        }
+    }
+
+    [Benchmark]
+    public int ScanJson() => _scanner.ScanJson(_body, _options).Findings.Count;
+
+    [Benchmark]
+    public int ScanText() => _scanner.Scan(_text, _options).Findings.Count;
+}
+
 /// <summary>Adversarial inputs of 256 KB (and a 1 MB single-line base64 blob): the engine must stay linear (and bounded) on them.</summary>
 [MemoryDiagnoser]
 public class DetectionAdversarialBenchmarks

@@ -32,6 +32,10 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
     private readonly int _rowShift;
     private readonly bool _hiddenWordsOnly;
     private readonly double _embeddingScale;
+    private readonly LinearInjectionScorer? _linear;
+
+    /// <summary>Math.Pow(count, normExponent) for the feature counts of ordinary windows (the same values, computed once).</summary>
+    private readonly double[] _norms;
 
     private HashedLinearInjectionModel(InjectionModelHeader header, sbyte[] weights, HiddenLayerWeights? hidden, string contentHash)
     {
@@ -53,6 +57,13 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
         _calibrationB = header.CalibrationB;
         RecommendedThreshold = header.RecommendedThreshold;
         SensitiveThreshold = header.SensitiveThreshold;
+        _norms = new double[NormCacheSize];
+        for (var count = 1; count < _norms.Length; count++)
+        {
+            _norms[count] = Math.Pow(count, _normExponent);
+        }
+
+        _linear = _hiddenDim == 0 ? new LinearInjectionScorer(this, weights, _settings, _halfWindow) : null;
         Name = (_hiddenDim == 0 ? "aegisgate-hashed-linear-v" : "aegisgate-hashed-mlp-v") + InjectionModelFormat.FormatVersion + "/" + contentHash;
     }
 
@@ -145,10 +156,16 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
     /// <returns>The probability.</returns>
     internal double Calibrate(double logit) => 1.0 / (1.0 + Math.Exp(-((_calibrationA * logit) + _calibrationB)));
 
-    /// <summary>The raw (uncalibrated) logit: the maximum over windows.</summary>
+    /// <summary>The raw (uncalibrated) logit: the maximum over windows (the fast path for a model without a hidden layer).</summary>
     /// <param name="canonicalText">Canonical text.</param>
     /// <returns>The logit.</returns>
-    internal double MaxLogit(ReadOnlySpan<char> canonicalText)
+    internal double MaxLogit(ReadOnlySpan<char> canonicalText) =>
+        _linear is { } linear ? linear.MaxLogit(canonicalText) : ReferenceMaxLogit(canonicalText);
+
+    /// <summary>The raw logit through the generic featurizer and sink: the reference the fast path must equal bit for bit.</summary>
+    /// <param name="canonicalText">Canonical text.</param>
+    /// <returns>The logit.</returns>
+    internal double ReferenceMaxLogit(ReadOnlySpan<char> canonicalText)
     {
         var sink = new ScoringSink(this);
         InjectionFeaturizer.Featurize(canonicalText, _settings, ref sink);
@@ -166,6 +183,27 @@ public sealed class HashedLinearInjectionModel : IInjectionModel
         var norm = Math.Pow(count, _normExponent);
         return _bias + (_scale * sum / norm) + HiddenLogit(previous, current, _embeddingScale / norm);
     }
+
+    /// <summary>
+    /// <see cref="WindowLogit"/> of a model without a hidden layer (whose hidden term is +0.0), with the norm looked up:
+    /// the same operations on the same values, so the same double.
+    /// </summary>
+    /// <param name="sum">The weight sum of the window.</param>
+    /// <param name="count">The feature count of the window.</param>
+    /// <returns>The logit.</returns>
+    internal double LinearWindowLogit(long sum, int count)
+    {
+        if (count == 0)
+        {
+            return _bias + 0.0;
+        }
+
+        var norm = (uint)count < (uint)_norms.Length ? _norms[count] : Math.Pow(count, _normExponent);
+        return _bias + (_scale * sum / norm) + 0.0;
+    }
+
+    /// <summary>Window feature counts below this have their norm precomputed.</summary>
+    private const int NormCacheSize = 4096;
 
     private double HiddenLogit(ReadOnlySpan<int> previous, ReadOnlySpan<int> current, double factor)
     {

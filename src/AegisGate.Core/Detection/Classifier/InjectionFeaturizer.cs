@@ -45,11 +45,11 @@ internal static class InjectionFeaturizer
     /// <summary>The featurizer version written into model files; bump it whenever the features change.</summary>
     public const ushort Version = 1;
 
-    private const uint Prime = 16777619u;
-    private const uint PolyBase = 0x9E3779B1u;
-    private const uint SaltUnigram = 0x51ED270Bu;
-    private const uint SaltBigram = 0x2545F491u;
-    private const uint SaltChar = 0x68E31DA4u;
+    internal const uint Prime = 16777619u;
+    internal const uint PolyBase = 0x9E3779B1u;
+    internal const uint SaltUnigram = 0x51ED270Bu;
+    internal const uint SaltBigram = 0x2545F491u;
+    internal const uint SaltChar = 0x68E31DA4u;
 
     /// <summary>Extracts the features of <paramref name="text"/> into <paramref name="sink"/>.</summary>
     /// <typeparam name="TSink">The sink type.</typeparam>
@@ -204,7 +204,7 @@ internal static class InjectionFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bucket(uint hash, uint salt, int bits)
+    internal static int Bucket(uint hash, uint salt, int bits)
     {
         // Fibonacci (multiplicative) hashing: one multiply, the top bits are well mixed.
         return (int)(((hash ^ salt) * 0x9E3779B1u) >> (32 - bits));
