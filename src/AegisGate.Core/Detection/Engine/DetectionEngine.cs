@@ -358,6 +358,11 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
     private static ScanOutcome Resolve(ScanState scan, List<RawFinding> injection)
     {
         var table = scan.Table;
+        if (scan.Findings.Count == 0 && injection.Count == 0 && scan.Engine.Options.MaxFindings >= 0)
+        {
+            return new ScanOutcome(ScanVerdict.Allow, ScanOutcome.NoFindings, table.Actions, null);
+        }
+
         var candidates = new List<RawFinding>(scan.Findings.Count + injection.Count);
         foreach (var raw in scan.Findings)
         {
@@ -448,6 +453,9 @@ internal sealed class ScanOutcome
     public DetectionAction[] Actions { get; }
 
     public string? ErrorCode { get; }
+
+    /// <summary>Gets the shared empty list of kept findings (never modified).</summary>
+    public static List<RawFinding> NoFindings => s_empty;
 
     public static ScanOutcome Error(string code) => new(ScanVerdict.Block, s_empty, [], code);
 

@@ -18,6 +18,21 @@ internal static class InjectionScorer
     {
         var engine = scan.Engine;
         var signals = scan.InjectionSignals;
+        if (signals.Count == 0 && root.Canonical.HiddenSegments.Count == 0 && root.Canonical.InvisibleCharactersRemoved == 0)
+        {
+            // No family can be present (most clean text): only the prior families and the classifier are left.
+            var priorScore = 0.0;
+            if (prior is not null)
+            {
+                foreach (var weight in prior.Values)
+                {
+                    priorScore += weight;
+                }
+            }
+
+            return Classify(scan, root, 1 - Math.Exp(-priorScore), []);
+        }
+
         if (HasHiddenOnly(scan, signals))
         {
             signals = KeepHiddenOnlyInsideHiddenHtml(scan, signals);
@@ -87,9 +102,15 @@ internal static class InjectionScorer
             }
         }
 
-        // The classifier adds recall where the rules stay below their threshold (when they report, their findings name
-        // what was found and the model is not run); it never takes a rule's finding away. Its combined confidence is the
-        // model's calibrated probability pooled with the lexical probability (InjectionConfidence), against the source's threshold.
+        return Classify(scan, root, lexicalProbability, result);
+    }
+
+    // The classifier adds recall where the rules stay below their threshold (when they report, their findings name
+    // what was found and the model is not run); it never takes a rule's finding away. Its combined confidence is the
+    // model's calibrated probability pooled with the lexical probability (InjectionConfidence), against the source's threshold.
+    private static List<RawFinding> Classify(ScanState scan, LayerText root, double lexicalProbability, List<RawFinding> result)
+    {
+        var engine = scan.Engine;
         if (result.Count == 0 && engine.Classifier is { } classifier && scan.Table.Enabled[engine.InjectionClassifierRule.Index] && !DetectionEngine.IsWarmingUp)
         {
             var assessment = classifier.Assess(root.Text, scan.Source, lexicalProbability);

@@ -47,8 +47,18 @@ internal static class JsonScanner
             return DetectionEngine.Blocked(outcome.ErrorCode);
         }
 
+        if (outcome.Kept.Count == 0)
+        {
+            // Nothing found (so nothing to redact either): no paths, no per-value lists.
+            return new ScanResult { Verdict = outcome.Verdict, Findings = [] };
+        }
+
         var findings = new List<DetectionFinding>(outcome.Kept.Count);
-        var perValue = new Dictionary<int, List<(int Start, int End, string Label, int Severity)>>();
+        Dictionary<int, List<(int Start, int End, string Label, int Severity)>>? perValue = null;
+
+        // Findings are sorted by start, so those of one value follow each other: its path is built once.
+        var pathIndex = -1;
+        var path = string.Empty;
         foreach (var raw in outcome.Kept)
         {
             var index = FindSegment(segments, raw.Start);
@@ -67,9 +77,16 @@ internal static class JsonScanner
                 end = 0;
             }
 
-            findings.Add(outcome.ToFinding(raw, PathOf(segment, nodes, combined), 0) with { Start = start, End = end });
+            if (index != pathIndex)
+            {
+                path = PathOf(segment, nodes, combined, utf8Json.Span);
+                pathIndex = index;
+            }
+
+            findings.Add(outcome.ToFinding(raw, path, 0) with { Start = start, End = end });
             if (outcome.ActionOf(raw) == DetectionAction.Redact && end > start)
             {
+                perValue ??= [];
                 if (!perValue.TryGetValue(index, out var list))
                 {
                     perValue[index] = list = [];
@@ -84,7 +101,7 @@ internal static class JsonScanner
         string? redacted = null;
         if (options.ProduceRedacted && outcome.Verdict == ScanVerdict.Redact)
         {
-            redacted = perValue.Count == 0
+            redacted = perValue is null
                 ? Encoding.UTF8.GetString(utf8Json.Span)
                 : Splice(utf8Json.Span, combined, segments, perValue, state.Options.RedactCardLastFour);
         }
@@ -113,31 +130,62 @@ internal static class JsonScanner
     }
 
     // The JSON path of a value, built only for values that have findings: the selectors of its containers, then its own
-    // (".name", "['odd name']" or "[index]"; its property name is the prefix of its line in the joined text).
-    private static string PathOf(in JsonValueSegment segment, List<JsonNode> nodes, string combined)
+    // (".name", "['odd name']" or "[index]"; its property name is the prefix of its line in the joined text). A
+    // container's selector is made here too, from its index or from its property name read again from the document.
+    internal static string PathOf(in JsonValueSegment segment, List<JsonNode> nodes, string combined, ReadOnlySpan<byte> json)
     {
-        var chain = new List<string>();
+        var depth = 0;
         for (var node = segment.Node; node >= 0; node = nodes[node].Parent)
         {
-            chain.Add(nodes[node].Selector);
+            depth++;
+        }
+
+        Span<int> chain = depth <= 64 ? stackalloc int[depth] : new int[depth];
+        var k = depth;
+        for (var node = segment.Node; node >= 0; node = nodes[node].Parent)
+        {
+            chain[--k] = node;
         }
 
         var sb = new StringBuilder("$");
-        for (var i = chain.Count - 1; i >= 0; i--)
+        foreach (var node in chain)
         {
-            sb.Append(chain[i]);
+            var n = nodes[node];
+            if (n.Parent < 0)
+            {
+                continue; // the root has no selector
+            }
+
+            if (n.Index >= 0)
+            {
+                AppendIndex(sb, n.Index);
+            }
+            else
+            {
+                AppendName(sb, n.NameByteStart >= 0 ? ReadName(json, n.NameByteStart) : string.Empty);
+            }
         }
 
         if (segment.ArrayIndex >= 0)
         {
-            sb.Append('[').Append(segment.ArrayIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+            AppendIndex(sb, segment.ArrayIndex);
         }
         else if (segment.Node >= 0)
         {
-            AppendName(sb, segment.TextStart - segment.LineStart >= 2 ? combined.Substring(segment.LineStart, segment.TextStart - segment.LineStart - 2) : string.Empty);
+            AppendName(sb, segment.TextStart - segment.LineStart >= 2 ? combined.AsSpan(segment.LineStart, segment.TextStart - segment.LineStart - 2) : default);
         }
 
         return sb.ToString();
+    }
+
+    private static void AppendIndex(StringBuilder sb, int index)
+        => sb.Append('[').Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+
+    // The property name whose token (its opening quote) starts at byteStart, unescaped.
+    private static string ReadName(ReadOnlySpan<byte> json, int byteStart)
+    {
+        var reader = new Utf8JsonReader(json[byteStart..]);
+        return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() ?? string.Empty : string.Empty;
     }
 
     private static (List<JsonValueSegment> Segments, List<JsonNode> Nodes, string Combined) Collect(ReadOnlySpan<byte> json, AegisDetectionOptions options)
@@ -152,6 +200,7 @@ internal static class JsonScanner
         var sb = new CharBuffer(json.Length + 64);
         var containers = new List<(bool IsArray, int Count, int Node)>();
         var nameStart = -1;
+        var propertyByteStart = -1;
         try
         {
             while (reader.Read())
@@ -161,19 +210,17 @@ internal static class JsonScanner
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
                         {
-                            string? name = null;
+                            // The selector is made only if a path needs it: the array index or where the name is.
+                            var nameByteStart = -1;
                             if (nameStart >= 0)
                             {
-                                name = sb.Slice(nameStart);
+                                nameByteStart = propertyByteStart;
                                 sb.Truncate(nameStart);
                                 nameStart = -1;
                             }
 
                             var (parent, index) = Next(containers);
-                            var selector = parent < 0 ? string.Empty : index >= 0
-                                ? "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"
-                                : Selector(name ?? string.Empty);
-                            nodes.Add(new JsonNode(parent, selector));
+                            nodes.Add(new JsonNode(parent, index, nameByteStart));
                             containers.Add((reader.TokenType == JsonTokenType.StartArray, 0, nodes.Count - 1));
                             break;
                         }
@@ -184,6 +231,7 @@ internal static class JsonScanner
                         break;
                     case JsonTokenType.PropertyName:
                         nameStart = sb.Length;
+                        propertyByteStart = (int)reader.TokenStartIndex;
                         sb.AppendString(ref reader);
                         break;
                     case JsonTokenType.String:
@@ -243,13 +291,6 @@ internal static class JsonScanner
         var (isArray, count, node) = containers[^1];
         containers[^1] = (isArray, count + 1, node);
         return (node, isArray ? count : -1);
-    }
-
-    private static string Selector(string name)
-    {
-        var sb = new StringBuilder();
-        AppendName(sb, name);
-        return sb.ToString();
     }
 
     /// <summary>A growable pooled character buffer.</summary>
@@ -325,8 +366,6 @@ internal static class JsonScanner
 
         public override readonly string ToString() => new(_buffer, 0, Length);
 
-        public readonly string Slice(int start) => new(_buffer, start, Length - start);
-
         public void Truncate(int length) => Length = length;
 
         public void Dispose()
@@ -349,7 +388,7 @@ internal static class JsonScanner
         }
     }
 
-    private static void AppendName(StringBuilder sb, string name)
+    private static void AppendName(StringBuilder sb, ReadOnlySpan<char> name)
     {
         var simple = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_');
         foreach (var c in name)
@@ -360,11 +399,21 @@ internal static class JsonScanner
         if (simple)
         {
             sb.Append('.').Append(name);
+            return;
         }
-        else
+
+        sb.Append("['");
+        foreach (var c in name)
         {
-            sb.Append("['").Append(name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            if (c is '\\' or '\'')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
         }
+
+        sb.Append("']");
     }
 
     // The original document with each redacted value replaced, written into one pooled buffer: unchanged bytes are
@@ -405,8 +454,9 @@ internal static class JsonScanner
     }
 
     // A value: its line in the joined text, its container node and array index (-1 in an object), and its bytes.
-    private readonly record struct JsonValueSegment(int LineStart, int TextStart, int TextLength, int Node, int ArrayIndex, int ByteStart, int ByteEnd);
+    internal readonly record struct JsonValueSegment(int LineStart, int TextStart, int TextLength, int Node, int ArrayIndex, int ByteStart, int ByteEnd);
 
-    // A container: its parent node (-1 at the root) and its own selector.
-    private readonly record struct JsonNode(int Parent, string Selector);
+    // A container: its parent node (-1 at the root), its index in a parent array (-1 in an object) and, in an object,
+    // where its property name token starts in the document (-1: none).
+    internal readonly record struct JsonNode(int Parent, int Index, int NameByteStart);
 }

@@ -24,6 +24,9 @@ internal sealed class RuleHits
 
     public bool[] Saturated { get; }
 
+    /// <summary>Gets the rules with at least one hit, in the order of their first hit (only these need clearing).</summary>
+    public List<int> Touched { get; } = [];
+
     /// <summary>Gets or sets the most positions recorded per rule.</summary>
     public int Cap { get; set; } = MinPerRule;
 
@@ -32,12 +35,13 @@ internal sealed class RuleHits
 
     public void Clear()
     {
-        foreach (var list in Positions)
+        foreach (var rule in Touched)
         {
-            list?.Clear();
+            Positions[rule]?.Clear();
+            Saturated[rule] = false;
         }
 
-        Array.Clear(Saturated);
+        Touched.Clear();
     }
 
     public void Add(int rule, int position)
@@ -48,7 +52,11 @@ internal sealed class RuleHits
         }
 
         var list = Positions[rule] ??= new List<int>(8);
-        if (list.Count > 0 && list[^1] == position)
+        if (list.Count == 0)
+        {
+            Touched.Add(rule);
+        }
+        else if (list[^1] == position)
         {
             return;
         }
@@ -161,9 +169,11 @@ internal sealed class RuleSet
 
         var sink = new Sink(hits, enabled);
         _prefilter.Search(text, ref sink);
-        for (var i = 0; i < active.Length; i++)
+
+        // Only the rules with a hit: a rule saturates after its first hits, so every rule with a hit is in Touched.
+        foreach (var index in hits.Touched)
         {
-            active[i] |= hits.Positions[i] is { Count: > 0 } || hits.Saturated[i];
+            active[index] = true;
         }
     }
 

@@ -94,7 +94,13 @@ internal static class NetworkRules
                 continue;
             }
 
+            // The separators repeat every third character: one look at the next one rejects "pre-release" and "10:30".
             var separator = text[at];
+            if (text[at + 3] != separator || !s_hex.Contains(text[start]) || !s_hex.Contains(text[start + 1]))
+            {
+                continue;
+            }
+
             var ok = true;
             for (var k = 0; k < 17 && ok; k++)
             {
@@ -139,7 +145,7 @@ internal static class NetworkRules
                 continue;
             }
 
-            var ok = true;
+            var ok = text[start + 9] == '.';
             for (var k = 0; k < 14 && ok; k++)
             {
                 var c = text[start + k];
