@@ -32,14 +32,7 @@ public class DetectionBenchmarks
     {
         _scanner = ContentScanner.Create();
         _options = new ScanOptions { ProduceRedacted = true };
-        _text = DetectionBenchmarkData.Prose(SizeKb * 1024, Dirty, seed: 42);
-        _body = DetectionBenchmarkData.ChatBody(_text);
-        // Clean: nothing to redact or block (monitor-only findings such as a URL are ordinary traffic); dirty: redactions.
-        var check = _scanner.ScanJson(_body, _options);
-        if (Dirty != (check.Verdict >= ScanVerdict.Redact) || check.ErrorCode is not null)
-        {
-            throw new InvalidOperationException($"benchmark data is not {(Dirty ? "dirty" : "clean")}: verdict {check.Verdict}, {check.Findings.Count} findings, {check.ErrorCode}");
-        }
+        (_text, _body) = DetectionBenchmarkData.CheckedChat(_scanner, _options, SizeKb * 1024, Dirty);
     }
 
     [Benchmark]
@@ -70,13 +63,7 @@ public class DetectionClassifierBenchmarks
     {
         _scanner = ContentScanner.Create(AegisGate.Detection.Classifier.InjectionClassifier.CreateEmbedded());
         _options = new ScanOptions { ProduceRedacted = true };
-        _text = DetectionBenchmarkData.Prose(16 * 1024, Dirty, seed: 42);
-        _body = DetectionBenchmarkData.ChatBody(_text);
-        var check = _scanner.ScanJson(_body, _options);
-        if (Dirty != (check.Verdict >= ScanVerdict.Redact) || check.ErrorCode is not null)
-        {
-            throw new InvalidOperationException($"benchmark data is not {(Dirty ? "dirty" : "clean")}: verdict {check.Verdict}, {check.Findings.Count} findings, {check.ErrorCode}");
-        }
+        (_text, _body) = DetectionBenchmarkData.CheckedChat(_scanner, _options, 16 * 1024, Dirty);
     }
 
     [Benchmark]
@@ -212,6 +199,23 @@ internal static class DetectionBenchmarkData
         }
 
         return sb.ToString(0, size);
+    }
+
+    /// <summary>
+    /// Prose of <paramref name="size"/> characters and its chat body, checked with <paramref name="scanner"/>: clean has
+    /// nothing to redact or block (monitor-only findings such as a URL are ordinary traffic), dirty has redactions.
+    /// </summary>
+    public static (string Text, byte[] Body) CheckedChat(ContentScanner scanner, ScanOptions options, int size, bool dirty)
+    {
+        var text = Prose(size, dirty, seed: 42);
+        var body = ChatBody(text);
+        var check = scanner.ScanJson(body, options);
+        if (dirty != (check.Verdict >= ScanVerdict.Redact) || check.ErrorCode is not null)
+        {
+            throw new InvalidOperationException($"benchmark data is not {(dirty ? "dirty" : "clean")}: verdict {check.Verdict}, {check.Findings.Count} findings, {check.ErrorCode}");
+        }
+
+        return (text, body);
     }
 
     public static byte[] ChatBody(string content)
