@@ -26,8 +26,10 @@ namespace AegisGate.Detection;
 /// Greek, Armenian, small-capital and regional-indicator look-alikes become their ASCII letters (a word of real
 /// Cyrillic, such as <c>пароль</c>, stays as it is).</item>
 /// <item>Separator obfuscation: four or more single letters joined by one repeated separator (<c>i g n o r e</c>,
-/// <c>i.g.n.o.r.e</c>, <c>i-g-n-o-r-e</c>) collapse to the word. Digits are never collapsed, so IP addresses and
-/// dates keep their dots.</item>
+/// <c>i.g.n.o.r.e</c>, <c>i-g-n-o-r-e</c>) collapse to the word. A run written with one separator everywhere
+/// (<c>i g n o r e a l l p r e v i o u s</c>) gets its word breaks back as spaces when its letters split completely
+/// into common English and attack words (<see cref="SpacedRunSegmenter"/>). Digits are never collapsed, so IP
+/// addresses and dates keep their dots.</item>
 /// </list>
 /// <para>Case is kept (secrets are case-sensitive). Printable ASCII text with no spaced-out letters is returned
 /// as is, without copying.</para>
@@ -332,6 +334,8 @@ public static class TextCanonicalizer
         var write = 0;
         var read = 0;
         var buffer = builder.Buffer;
+        Span<char> letters = stackalloc char[SpacedRunSegmenter.MaxLetters];
+        Span<bool> breakBefore = stackalloc bool[SpacedRunSegmenter.MaxLetters];
         var map = builder.Map;
         while (position >= 0)
         {
@@ -344,21 +348,48 @@ public static class TextCanonicalizer
                 read++;
             }
 
+            // The run's letters are at position, position + 2, …; its separators between them.
             var separator = buffer[position + 1];
-            while (true)
+            var count = 1;
+            for (var r = position + 1; r + 1 < builder.Length && buffer[r] == separator && char.IsLetter(buffer[r + 1])
+                && (r + 2 >= builder.Length || !IsRunLetterContinuation(buffer[r + 2])); r += 2)
             {
+                count++;
+            }
+
+            // A run written with one separator everywhere ("i g n o r e a l l") gets its word breaks back as spaces,
+            // each mapped to the separator it replaces; a run that does not split into known words stays one word.
+            var segmented = false;
+            if (count <= SpacedRunSegmenter.MaxLetters)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    letters[k] = char.ToLowerInvariant(buffer[position + (2 * k)]);
+                }
+
+                segmented = SpacedRunSegmenter.TrySegment(letters[..count], breakBefore);
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                if (k > 0)
+                {
+                    // read is at the separator before letter k: keep it as a word break or drop it.
+                    if (segmented && breakBefore[k])
+                    {
+                        var separatorMap = map[read];
+                        buffer[write] = ' ';
+                        map[write] = separatorMap;
+                        write++;
+                    }
+
+                    read++;
+                }
+
                 buffer[write] = buffer[read];
                 map[write] = map[read];
                 write++;
                 read++;
-                if (read + 1 < builder.Length && buffer[read] == separator && char.IsLetter(buffer[read + 1])
-                    && (read + 2 >= builder.Length || !IsRunLetterContinuation(buffer[read + 2])))
-                {
-                    read++; // drop the separator
-                    continue;
-                }
-
-                break;
             }
 
             runs++;
