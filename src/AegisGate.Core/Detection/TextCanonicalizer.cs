@@ -30,6 +30,8 @@ namespace AegisGate.Detection;
 /// (<c>i g n o r e a l l p r e v i o u s</c>) gets its word breaks back as spaces when its letters split completely
 /// into common English and attack words (<see cref="SpacedRunSegmenter"/>). Digits are never collapsed, so IP
 /// addresses and dates keep their dots.</item>
+/// <item>Diacritics added to attack words (<c>Ïgnörë prévîöüs ïnstrûctïöns</c>) are removed when the word without them
+/// is in <see cref="AttackVocabulary"/>; real words of other languages keep theirs.</item>
 /// </list>
 /// <para>Case is kept (secrets are case-sensitive). Printable ASCII text with no spaced-out letters is returned
 /// as is, without copying.</para>
@@ -177,6 +179,7 @@ public static class TextCanonicalizer
 
         FlushTags(text.Length);
         var confusables = FoldConfusables(builder.Buffer.AsSpan(0, builder.Length));
+        confusables += FoldDiacriticAttackWords(builder.Buffer.AsSpan(0, builder.Length));
         var collapsed = CollapseSpacedRuns(ref builder);
         return builder.Build(text, invisible, confusables, collapsed, hidden);
 
@@ -265,6 +268,98 @@ public static class TextCanonicalizer
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// Undoes diacritics added to attack words (<c>Ïgnörë àll prévîöüs ïnstrûctïöns</c>, <c>İgnore</c>): a word with
+    /// Latin letters carrying diacritics whose unaccented form is in <see cref="AttackVocabulary"/> loses its
+    /// diacritics, one character for one (the map is unchanged). Real words of other languages are kept (<c>für</c>,
+    /// <c>número</c>, <c>système</c>), so rules written for them still match.
+    /// </summary>
+    /// <returns>The number of words folded.</returns>
+    private static int FoldDiacriticAttackWords(Span<char> buffer)
+    {
+        var folded = 0;
+        var i = 0;
+        Span<char> lower = stackalloc char[MaxFoldedWord];
+        while (i < buffer.Length)
+        {
+            // Find the next letter that carries a diacritic; only its word is looked at.
+            var next = buffer[i..].IndexOfAnyInRange('\u00C0', '\u024F');
+            if (next < 0)
+            {
+                break;
+            }
+
+            var at = i + next;
+            var start = at;
+            while (start > 0 && char.IsLetter(buffer[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at;
+            while (end < buffer.Length && char.IsLetter(buffer[end]))
+            {
+                end++;
+            }
+
+            i = Math.Max(end, at + 1);
+            var length = end - start;
+            if (length < 2 || length > MaxFoldedWord)
+            {
+                continue;
+            }
+
+            var ascii = true;
+            for (var k = 0; k < length && ascii; k++)
+            {
+                var c = buffer[start + k];
+                var b = c < 0x80 ? c : c is >= '\u00C0' and <= '\u024F' ? s_diacriticBase[c - 0xC0] : '\0';
+                ascii = char.IsAsciiLetter(b);
+                lower[k] = char.ToLowerInvariant(b);
+            }
+
+            if (!ascii || !AttackVocabulary.Contains(lower[..length]))
+            {
+                continue;
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                if (buffer[k] >= 0x80)
+                {
+                    buffer[k] = s_diacriticBase[buffer[k] - 0xC0];
+                }
+            }
+
+            folded++;
+        }
+
+        return folded;
+    }
+
+    private const int MaxFoldedWord = 24;
+
+    // The unaccented ASCII letter of each Latin-1 Supplement and Latin Extended-A/B letter (canonical decomposition's
+    // base, plus ø, ł, đ, ħ, ı, ŧ, ƀ and the like), or '\0' when there is none (æ, ß, þ, symbols).
+    private static readonly char[] s_diacriticBase = BuildDiacriticBase();
+
+    private static char[] BuildDiacriticBase()
+    {
+        var table = new char[0x24F - 0xC0 + 1];
+        for (var c = 0xC0; c <= 0x24F; c++)
+        {
+            var decomposed = ((char)c).ToString().Normalize(NormalizationForm.FormD);
+            table[c - 0xC0] = decomposed.Length > 0 && char.IsAsciiLetter(decomposed[0]) ? decomposed[0] : '\0';
+        }
+
+        foreach (var (from, to) in new[] { ('ø', 'o'), ('Ø', 'O'), ('ł', 'l'), ('Ł', 'L'), ('đ', 'd'), ('Đ', 'D'), ('ħ', 'h'), ('Ħ', 'H'), ('ı', 'i'), ('ŧ', 't'), ('Ŧ', 'T'), ('ƀ', 'b'), ('ƚ', 'l') })
+        {
+            table[from - 0xC0] = to;
+        }
+
+        return table;
     }
 
     private static int FoldConfusables(Span<char> buffer)
