@@ -114,6 +114,25 @@ public sealed class EvasionTests
 
     // ---- PII ----
 
+    [TestCase("write to jane.roe [at] example [dot] org", "jane.roe [at] example [dot] org")]
+    [TestCase("mail jane.roe(at)example.org now", "jane.roe(at)example.org")]
+    [TestCase("it is jane dot roe at example dot com", "jane dot roe at example dot com")]
+    [TestCase("ping john at gmail dot com", "john at gmail dot com")]
+    [TestCase("J.ROE {AT} EXAMPLE.CO.UK", "J.ROE {AT} EXAMPLE.CO.UK")]
+    public void Pii_ObfuscatedEmail_IsFoundAndRedacted(string text, string address)
+    {
+        AssertFound(Scan(text), "pii.email_address_obfuscated", text, address);
+    }
+
+    [TestCase("look at example dot com for details")]
+    [TestCase("meet at the office at noon")]
+    [TestCase("the cat sat at home dot")]
+    [TestCase("see the docs [at] example [dot] notatld")]
+    public void Pii_ProseWithAtAndDot_IsNotAnObfuscatedEmail(string text)
+    {
+        Assert.That(Scan(text).Findings.Select(f => f.RuleId), Does.Not.Contain("pii.email_address_obfuscated"));
+    }
+
     [Test]
     public void Pii_CardWithZeroWidthSeparators_IsFound()
     {

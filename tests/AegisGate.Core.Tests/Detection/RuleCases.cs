@@ -165,6 +165,7 @@ internal static class RuleCases
 
             // --- PII: contact and online ---
             new("pii.email_address", "write to jane.roe@example.org today", "icon@2x.png"),
+            new("pii.email_address_obfuscated", "reach me at jane.roe [at] example [dot] org please", "meet at the office at noon, not at home dot"),
             new("pii.phone_number", "call me on +44 20 7946 0958", "version 10.0.19045.2006"),
             new("pii.ip_address", "client 203.0.113.45 connected", "version 1.2.3.4 released"),
             new("pii.ipv6_address", "host 2001:db8:85a3::8a2e:370:7334 up", "std::string value"),

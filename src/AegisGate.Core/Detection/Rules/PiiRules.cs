@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using AegisGate.Detection.Validation;
 using static AegisGate.Detection.Rules.Describe;
@@ -23,6 +24,7 @@ internal static partial class PiiRules
     {
         // --- Contact and online identifiers --------------------------------------------------------------------
         yield return new PatternRule(Pii("email_address", "E-mail address", "EMAIL", 0.9, "RFC 5321 shaped address with a real top-level domain (image names such as icon@2x.png are ignored).", Mappings.Online), ["@"], Email(), EmailValidator) { Priority = 70, ReachBefore = 80, ReachAfter = 280 };
+        yield return new PatternRule(Pii("email_address_obfuscated", "E-mail address (obfuscated)", "EMAIL", 0.8, "An address written to dodge filters: 'jane [at] example [dot] org', 'jane(at)example.org', 'jane dot doe at example dot com' (a real top-level domain is required).", Mappings.Online), ["[at]", "(at)", "{at}", "<at>", "[ at ]", "( at )", " at "], ObfuscatedEmail(), ObfuscatedEmailValidator) { Priority = 68, ReachBefore = 80, ReachAfter = 200 };
         yield return new FunctionRule(Pii("phone_number", "Phone number", "PHONE_NUMBER", 0.75, "Validated with libphonenumber (international +CC numbers; national numbers that are formatted or have a phone context word).", Mappings.Online), [], PhoneRule.Find) { Priority = 45 };
         yield return C("ip_address", "IP address (IPv4)", "IP_ADDRESS", 0.6, "Dotted quad with octets 0–255, no leading zeros; private ranges lower confidence; version strings ignored.", new(4, 12, 0, 0, MinGroups: 4), Ipv4(), Ipv4Validator, Mappings.Online, 50, null, DetectionSeverity.Medium);
         yield return new FunctionRule(Pii("ipv6_address", "IP address (IPv6)", "IP_ADDRESS", 0.6, "IPv6 address validated by System.Net.IPAddress.", Mappings.Online, DetectionSeverity.Medium), [], NetworkRules.FindIpv6) { Priority = 50 };
@@ -348,6 +350,68 @@ internal static partial class PiiRules
         return m.Value.Contains('-') ? confidence : 0.45;
     }
 
+    // The top-level domains an obfuscated address must end with: without the '@' and '.', only a real one tells an
+    // address from prose ("meet at the office dot com" is not one).
+    private static readonly FrozenSet<string> s_obfuscatedEmailTlds = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
+        "com", "org", "net", "edu", "gov", "mil", "int", "io", "co", "info", "biz", "me", "dev", "app", "ai", "tech", "online", "email",
+        "uk", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "cz", "pt", "ie", "gr", "ru", "ua",
+        "us", "ca", "mx", "br", "ar", "cl", "au", "nz", "jp", "cn", "kr", "in", "sg", "hk", "tw", "za", "il", "tr", "eu",
+    ]);
+
+    private static readonly System.Buffers.SearchValues<char> s_localPartMarks = System.Buffers.SearchValues.Create("._-0123456789");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_mailProviderLookup = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
+        "gmail", "googlemail", "yahoo", "outlook", "hotmail", "live", "msn", "icloud", "me", "aol", "proton", "protonmail", "pm", "gmx", "web", "mail",
+        "yandex", "zoho", "fastmail", "tutanota", "qq", "163", "naver",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_obfuscatedEmailTldLookup = s_obfuscatedEmailTlds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The obfuscated address must use an obfuscated '@' and, when the domain's dots are written out, a real TLD; a
+    // plain "x at y" needs at least one written-out dot in it ("jane at example dot com"), so "meet at noon" never is.
+    private static double ObfuscatedEmailValidator(in RuleMatch m, double confidence)
+    {
+        var value = m.Value;
+        var bracketedAt = value.Contains("at]", StringComparison.OrdinalIgnoreCase) || value.Contains("at)", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("at}", StringComparison.OrdinalIgnoreCase) || value.Contains("at>", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("at ]", StringComparison.OrdinalIgnoreCase) || value.Contains("at )", StringComparison.OrdinalIgnoreCase);
+        var writtenDot = value.Contains("dot", StringComparison.OrdinalIgnoreCase);
+        if (!bracketedAt && !writtenDot)
+        {
+            return 0;
+        }
+
+        if (!bracketedAt)
+        {
+            // "x at y dot com" is also how people talk about web sites ("look at example dot com"): the local part must
+            // look like one (a dot, underscore, hyphen or digit in it) or the domain be a mail provider's.
+            var at = value.LastIndexOf(" at ", StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return 0;
+            }
+
+            var local = value[..at];
+            var domain = value[(at + 4)..].TrimStart();
+            var label = domain[..Math.Max(0, domain.IndexOfAny(' ', '.', '['))];
+            if (local.IndexOfAny(s_localPartMarks) < 0 && !local.Contains(" dot ", StringComparison.OrdinalIgnoreCase) && !s_mailProviderLookup.Contains(label))
+            {
+                return 0;
+            }
+        }
+
+        var end = value.Length;
+        var start = end;
+        while (start > 0 && char.IsAsciiLetter(value[start - 1]))
+        {
+            start--;
+        }
+
+        return s_obfuscatedEmailTldLookup.Contains(value[start..end]) ? confidence : 0;
+    }
+
     private static double EmailValidator(in RuleMatch m, double confidence)
     {
         var value = m.Value;
@@ -529,6 +593,16 @@ internal static partial class PiiRules
 
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])(?<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59}))(?![A-Za-z0-9-])", O, T)]
     private static partial Regex Email();
+
+    // local [at] domain [dot] tld: a bracketed "at" ((), [], {} or <>) with any dots, or a spoken " at " whose domain
+    // ends in a written-out dot ("jane dot roe at example dot com").
+    private const string ObfuscatedDot = @"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)";
+    private const string ObfuscatedLocal = @"[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:(?:\." + "|" + ObfuscatedDot + @")[A-Za-z0-9_%+-]{1,63}){0,3}";
+    private const string ObfuscatedLabel = @"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])(?<v>" + ObfuscatedLocal + @"\s*[\[({<]\s*at\s*[\])}>]\s*" + ObfuscatedLabel + @"(?:(?:\.|" + ObfuscatedDot + ")" + ObfuscatedLabel + "){1,4}"
+        + "|" + ObfuscatedLocal + @"\s+at\s+" + ObfuscatedLabel + @"(?:(?:\.|" + ObfuscatedDot + ")" + ObfuscatedLabel + "){0,3}" + ObfuscatedDot + ObfuscatedLabel + @")(?![A-Za-z0-9-])", Oi, T)]
+    private static partial Regex ObfuscatedEmail();
 
     [GeneratedRegex(@"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}", O, T)]
     private static partial Regex Ipv4();
