@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Net.Http.Headers;
 
 namespace AegisGate.AspNetCore.Scanning;
@@ -27,6 +28,18 @@ internal enum MediaKind
 /// <summary>Classifies media types for scanning.</summary>
 internal static class MediaClassifier
 {
+    /// <summary>The most media types remembered (a request can send any value; beyond this they are parsed every time).</summary>
+    internal const int MaxCached = 64;
+
+    /// <summary>The longest media type remembered.</summary>
+    internal const int MaxCachedLength = 128;
+
+    // The classification is a pure function of the header value, and an application sees few distinct values: each is
+    // parsed (MediaTypeHeaderValue and its parameter list) once, not per request and response.
+    private static readonly ConcurrentDictionary<string, (MediaKind Kind, string? Boundary)> s_cache = new(StringComparer.Ordinal);
+
+    private static int s_cached;
+
     public static MediaKind Classify(string? contentType, out string? boundary)
     {
         boundary = null;
@@ -34,6 +47,28 @@ internal static class MediaClassifier
         {
             return MediaKind.Text;
         }
+
+        if (s_cache.TryGetValue(contentType, out var cached))
+        {
+            boundary = cached.Boundary;
+            return cached.Kind;
+        }
+
+        var kind = Parse(contentType, out boundary);
+
+        // Not multipart: its boundary makes nearly every value distinct.
+        if (kind != MediaKind.Multipart && contentType.Length <= MaxCachedLength && Volatile.Read(ref s_cached) < MaxCached && s_cache.TryAdd(contentType, (kind, boundary)))
+        {
+            Interlocked.Increment(ref s_cached);
+        }
+
+        return kind;
+    }
+
+    /// <summary>Classifies a media type without the cache.</summary>
+    internal static MediaKind Parse(string contentType, out string? boundary)
+    {
+        boundary = null;
 
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || !media.MediaType.HasValue)
         {

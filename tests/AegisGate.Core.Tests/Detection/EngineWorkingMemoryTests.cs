@@ -111,4 +111,37 @@ public sealed class EngineWorkingMemoryTests
 
         Assert.That(result.Findings.Select(f => f.Category), Does.Contain(DetectionCategory.Injection));
     }
+
+    [Test]
+    public void ScanJson_AfterLargerInvalidAndOverLimitDocumentsOnTheSameThread_ReportsWhatAFreshScannerReports()
+    {
+        // The per-thread JSON working lists must come back empty whatever the previous scan did (grew them, failed mid-document).
+        var small = Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":\"card 4377 5945 8079 8691, mail jane@example.org\"},{\"role\":\"user\",\"content\":\"password: \\\"Zq8#vLp2!mR7\\\"\"}],\"n\":[1,[2,{\"k\":\"v\"}]]}");
+        var options = new ScanOptions { ProduceRedacted = true };
+        var expected = DescribeJson(ContentScanner.Create().ScanJson(small, options));
+
+        var large = Encoding.UTF8.GetBytes("{\"items\":[" + string.Join(',', Enumerable.Range(0, 3000).Select(i => $"{{\"id\":{i},\"text\":\"card 4377 5945 8079 8691 number {i}\"}}")) + "]}");
+        var invalid = Encoding.UTF8.GetBytes("{\"a\":[{\"b\":\"c\"},{\"d\":");
+        var overLimit = ContentScanner.Create(new AegisDetectionOptions { MaxContentChars = 1024 });
+
+        s_scanner.ScanJson(large, options);
+        var afterLarge = DescribeJson(s_scanner.ScanJson(small, options));
+        var invalidResult = s_scanner.ScanJson(invalid, options);
+        var afterInvalid = DescribeJson(s_scanner.ScanJson(small, options));
+        var overLimitResult = overLimit.ScanJson(Encoding.UTF8.GetBytes("{\"a\":\"" + new string('x', 600) + "\",\"b\":\"" + new string('y', 600) + "\"}"), options);
+        var afterOverLimit = DescribeJson(s_scanner.ScanJson(small, options));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(invalidResult.ErrorCode, Is.EqualTo(AegisErrorCodes.ScanInvalidInput));
+            Assert.That(overLimitResult.ErrorCode, Is.EqualTo(AegisErrorCodes.ScanLimitExceeded));
+            Assert.That(afterLarge, Is.EqualTo(expected));
+            Assert.That(afterInvalid, Is.EqualTo(expected));
+            Assert.That(afterOverLimit, Is.EqualTo(expected));
+            Assert.That(expected, Does.Contain("pii.credit_card").And.Contain("$.messages[0].content"));
+        }
+    }
+
+    private static string DescribeJson(ScanResult result)
+        => Describe(result) + "|" + string.Join(";", result.Findings.Select(f => f.JsonPath)) + "|" + result.RedactedContent;
 }

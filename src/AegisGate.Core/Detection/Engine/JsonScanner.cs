@@ -21,12 +21,25 @@ internal static class JsonScanner
             return DetectionEngine.Blocked(AegisErrorCodes.ScanLimitExceeded);
         }
 
-        List<JsonValueSegment> segments;
-        List<JsonNode> nodes;
+        var scratch = JsonScratch.Rent();
+        try
+        {
+            return Scan(engine, state, utf8Json, options, scratch);
+        }
+        finally
+        {
+            JsonScratch.Return(scratch);
+        }
+    }
+
+    private static ScanResult Scan(DetectionEngine engine, EngineState state, ReadOnlyMemory<byte> utf8Json, ScanOptions options, JsonScratch scratch)
+    {
+        var segments = scratch.Segments;
+        var nodes = scratch.Nodes;
         string combined;
         try
         {
-            (segments, nodes, combined) = Collect(utf8Json.Span, state.Options);
+            combined = Collect(utf8Json.Span, state.Options, scratch);
         }
         catch (JsonException)
         {
@@ -188,17 +201,18 @@ internal static class JsonScanner
         return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() ?? string.Empty : string.Empty;
     }
 
-    private static (List<JsonValueSegment> Segments, List<JsonNode> Nodes, string Combined) Collect(ReadOnlySpan<byte> json, AegisDetectionOptions options)
+    // Fills the scratch's (empty) segment and node lists and returns the joined text.
+    private static string Collect(ReadOnlySpan<byte> json, AegisDetectionOptions options, JsonScratch scratch)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
-        var segments = new List<JsonValueSegment>();
-        var nodes = new List<JsonNode>();
+        var segments = scratch.Segments;
+        var nodes = scratch.Nodes;
 
         // The joined text is written into a pooled buffer (a UTF-8 value never decodes to more UTF-16 code units than it
         // has bytes) and becomes one string at the end. A property name is copied there as it is read: it is the prefix
         // of its value's line ("name: value"); before a container or a literal it is taken back out.
         var sb = new CharBuffer(json.Length + 64);
-        var containers = new List<(bool IsArray, int Count, int Node)>();
+        var containers = scratch.Containers;
         var nameStart = -1;
         var propertyByteStart = -1;
         try
@@ -272,7 +286,7 @@ internal static class JsonScanner
                 }
             }
 
-            return (segments, nodes, sb.ToString());
+            return sb.ToString();
         }
         finally
         {
@@ -450,6 +464,53 @@ internal static class JsonScanner
         finally
         {
             output.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The working lists of one JSON scan (values, containers, the open-container stack), cached per thread so that a scan
+    /// neither allocates nor grows them again; lists that grew past <see cref="MaxPooledEntries"/> (a huge document) are
+    /// dropped rather than kept alive on the thread.
+    /// </summary>
+    private sealed class JsonScratch
+    {
+        /// <summary>The largest list capacity kept for reuse.</summary>
+        internal const int MaxPooledEntries = 2048;
+
+        [ThreadStatic]
+        private static JsonScratch? t_cached;
+
+        public List<JsonValueSegment> Segments { get; } = new(64);
+
+        public List<JsonNode> Nodes { get; } = new(32);
+
+        public List<(bool IsArray, int Count, int Node)> Containers { get; } = new(16);
+
+        /// <summary>Takes the calling thread's scratch (or a new one when it is in use).</summary>
+        public static JsonScratch Rent()
+        {
+            var scratch = t_cached;
+            if (scratch is null)
+            {
+                return new JsonScratch();
+            }
+
+            t_cached = null;
+            return scratch;
+        }
+
+        /// <summary>Clears the scratch and gives it back to the calling thread, unless a list grew too large to keep.</summary>
+        public static void Return(JsonScratch scratch)
+        {
+            if (scratch.Segments.Capacity > MaxPooledEntries || scratch.Nodes.Capacity > MaxPooledEntries || scratch.Containers.Capacity > MaxPooledEntries)
+            {
+                return;
+            }
+
+            scratch.Segments.Clear();
+            scratch.Nodes.Clear();
+            scratch.Containers.Clear();
+            t_cached = scratch;
         }
     }
 

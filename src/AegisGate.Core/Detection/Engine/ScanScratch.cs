@@ -20,6 +20,14 @@ internal sealed class ScanScratch
     private readonly List<List<(int Start, int End)>> _rentedRanges = [];
     private readonly List<List<NumericCandidate>> _rentedCandidates = [];
     private int _ruleCount;
+    private List<RawFinding> _findings = [];
+    private List<RawFinding> _injectionSignals = [];
+
+    /// <summary>Gets the raw findings list of the scan that rented this scratch (empty when rented; invalid after <see cref="Return"/>).</summary>
+    public List<RawFinding> Findings => _findings;
+
+    /// <summary>Gets the raw injection-signal list of the scan that rented this scratch (empty when rented; invalid after <see cref="Return"/>).</summary>
+    public List<RawFinding> InjectionSignals => _injectionSignals;
 
     /// <summary>Takes the calling thread's scratch (or a new one when it is in use, e.g. by a nested scan).</summary>
     /// <param name="ruleCount">The number of rules of the engine state the scan uses.</param>
@@ -70,7 +78,21 @@ internal sealed class ScanScratch
 
         scratch._rentedRanges.Clear();
         scratch._rentedCandidates.Clear();
+        scratch._findings = Recycle(scratch._findings);
+        scratch._injectionSignals = Recycle(scratch._injectionSignals);
         t_cached = scratch;
+    }
+
+    // The list cleared for the next scan, or a new one when it grew past what is kept.
+    private static List<RawFinding> Recycle(List<RawFinding> list)
+    {
+        if (list.Capacity > MaxPooledEntries)
+        {
+            return [];
+        }
+
+        list.Clear();
+        return list;
     }
 
     /// <summary>Rents cleared keyword-hit buffers for one layer.</summary>

@@ -54,9 +54,11 @@ internal sealed class ScanState : IMatchSink
 
     public ContentSource Source { get; }
 
-    public List<RawFinding> Findings { get; } = [];
+    /// <summary>Gets the raw findings (the scratch's list: valid until the scratch is returned).</summary>
+    public List<RawFinding> Findings => Scratch.Findings;
 
-    public List<RawFinding> InjectionSignals { get; } = [];
+    /// <summary>Gets the raw injection signals (the scratch's list: valid until the scratch is returned).</summary>
+    public List<RawFinding> InjectionSignals => Scratch.InjectionSignals;
 
     public int WorkLeft { get; set; }
 

@@ -214,8 +214,11 @@ internal sealed class PatternRule : DetectionRule
     public override void Find(LayerText layer, IMatchSink sink)
     {
         var text = layer.Text;
-        foreach (var (ws, we) in layer.Windows)
+        // By index: a foreach over the IReadOnlyList would box its enumerator on every call.
+        var windows = layer.Windows;
+        for (var w = 0; w < windows.Count; w++)
         {
+            var (ws, we) = windows[w];
             if (_valueGroup < 0)
             {
                 foreach (var m in _pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
@@ -524,8 +527,11 @@ internal class InjectionSignalRule : DetectionRule
     public override void Find(LayerText layer, IMatchSink sink)
     {
         var text = layer.Text;
-        foreach (var (ws, we) in layer.Windows)
+        // By index: a foreach over the IReadOnlyList would box its enumerator on every call.
+        var windows = layer.Windows;
+        for (var w = 0; w < windows.Count; w++)
         {
+            var (ws, we) = windows[w];
             foreach (var pattern in _patterns)
             {
                 foreach (var m in pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
@@ -554,8 +560,11 @@ internal sealed class DirectiveDensityRule : InjectionSignalRule
         var first = -1;
         var last = -1;
         var text = layer.Text;
-        foreach (var (ws, we) in layer.Windows)
+        // By index: a foreach over the IReadOnlyList would box its enumerator on every call.
+        var windows = layer.Windows;
+        for (var w = 0; w < windows.Count; w++)
         {
+            var (ws, we) = windows[w];
             foreach (var m in _pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
             {
                 count++;
@@ -615,8 +624,11 @@ internal sealed class HiddenHtmlRule : InjectionSignalRule
             position = end;
         }
 
-        foreach (var (ws, we) in layer.Windows)
+        // By index: a foreach over the IReadOnlyList would box its enumerator on every call.
+        var windows = layer.Windows;
+        for (var w = 0; w < windows.Count; w++)
         {
+            var (ws, we) = windows[w];
             foreach (var m in _styles.EnumerateMatches(layer.Text.AsSpan(ws, we - ws)))
             {
                 sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);

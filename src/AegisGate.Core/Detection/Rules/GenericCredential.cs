@@ -53,11 +53,19 @@ internal static partial class GenericCredential
         "message", "msg", "err", "rule", "rules", "list", "set", "empty", "verify", "verified", "confirm", "confirmation", "match", "matches",
     };
 
+    // Every word the classification looks up, so that Split hands out these instances instead of allocating a string for
+    // each word of each key (declared after the sets it is built from: static fields initialise in order).
+    private static readonly HashSet<string> s_knownWords = new([.. s_secretWords, .. s_keyQualifiers, .. s_excludedAnywhere, .. s_excludedLast, "meraki", "aws", "max"], StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_knownWordLookup = s_knownWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
         var text = layer.Text;
-        foreach (var (ws, we) in layer.Windows)
+        // By index: a foreach over the IReadOnlyList would box its enumerator on every call.
+        var windows = layer.Windows;
+        for (var w = 0; w < windows.Count; w++)
         {
+            var (ws, we) = windows[w];
             FindIn(rule, text, ws, we, sink);
         }
     }
@@ -151,34 +159,36 @@ internal static partial class GenericCredential
     internal static List<string> Split(ReadOnlySpan<char> key)
     {
         var result = new List<string>();
-        var current = new System.Text.StringBuilder();
+        Span<char> current = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var length = 0;
         for (var i = 0; i < key.Length; i++)
         {
             var c = key[i];
             if (!char.IsAsciiLetterOrDigit(c))
             {
-                Flush();
+                AddWord(result, current[..length]);
+                length = 0;
                 continue;
             }
 
-            if (char.IsAsciiLetterUpper(c) && current.Length > 0 && i > 0 && (char.IsAsciiLetterLower(key[i - 1]) || (i + 1 < key.Length && char.IsAsciiLetterLower(key[i + 1]) && char.IsAsciiLetterUpper(key[i - 1]))))
+            if (char.IsAsciiLetterUpper(c) && length > 0 && i > 0 && (char.IsAsciiLetterLower(key[i - 1]) || (i + 1 < key.Length && char.IsAsciiLetterLower(key[i + 1]) && char.IsAsciiLetterUpper(key[i - 1]))))
             {
-                Flush();
+                AddWord(result, current[..length]);
+                length = 0;
             }
 
-            current.Append(char.ToLowerInvariant(c));
+            current[length++] = char.ToLowerInvariant(c);
         }
 
-        Flush();
+        AddWord(result, current[..length]);
         return result;
+    }
 
-        void Flush()
+    private static void AddWord(List<string> words, ReadOnlySpan<char> word)
+    {
+        if (word.Length > 0)
         {
-            if (current.Length > 0)
-            {
-                result.Add(current.ToString());
-                current.Clear();
-            }
+            words.Add(s_knownWordLookup.TryGetValue(word, out var known) ? known : word.ToString());
         }
     }
 
