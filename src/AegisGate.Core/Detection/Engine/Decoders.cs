@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Net;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -44,6 +45,7 @@ internal static class Decoders
             FindEscapes(text, ref result, ref budget);
         }
 
+        FindJoinedWords(span, ref result, ref budget);
         return result;
     }
 
@@ -149,6 +151,153 @@ internal static class Decoders
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Words joined into one token so that phrase rules miss them (<c>ignore_all_previous_instructions</c>,
+    /// <c>Ignore.all.previous.instructions</c>, <c>IgnoreAllPreviousInstructions</c>): a token of three or more parts, split
+    /// at <c>.</c>, <c>_</c>, <c>-</c> and lower-to-upper-case steps, all of them words of <see cref="AttackVocabulary"/>,
+    /// is decoded to the words with spaces (encoding <c>joined-words</c>). Identifiers with any other part
+    /// (<c>ignore_previous_errors</c>, <c>www.example.com</c>) are left alone.
+    /// </summary>
+    private static void FindJoinedWords(ReadOnlySpan<char> span, ref List<DecodedSegment>? result, ref int budget)
+    {
+        var i = 1;
+        while (budget > 0 && (result?.Count ?? 0) < MaxSegmentsPerLayer)
+        {
+            var at = NextJoin(span, i);
+            if (at < 0)
+            {
+                return;
+            }
+
+            var start = at;
+            while (start > 0 && IsJoinedWordChar(span[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at;
+            while (end < span.Length && IsJoinedWordChar(span[end]))
+            {
+                end++;
+            }
+
+            i = end + 1;
+            if (end - start <= MaxJoinedToken && TrySplitJoinedWords(span[start..end], out var phrase))
+            {
+                Add(ref result, ref budget, new DecodedSegment(start, end, phrase, "joined-words"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next position at or after <paramref name="from"/> (≥ 1) where two words are joined: an upper-case letter after
+    /// a lower-case one, or <c>.</c>, <c>_</c> or <c>-</c> between two letters; -1 when there is none. Vectorised, so
+    /// prose, which has almost none, costs next to nothing.
+    /// </summary>
+    internal static int NextJoin(ReadOnlySpan<char> span, int from)
+    {
+        var i = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(span));
+            for (; i + Vector128<ushort>.Count + 1 <= span.Length; i += Vector128<ushort>.Count)
+            {
+                var current = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var previous = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
+                var following = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
+                var lowerPrevious = Vector128.LessThan(previous - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+                var letterPrevious = lowerPrevious | Vector128.LessThan(previous - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26));
+                var letterFollowing = Vector128.LessThan((following | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+                var upper = Vector128.LessThan(current - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26));
+                var joiner = Vector128.Equals(current, Vector128.Create((ushort)'.')) | Vector128.Equals(current, Vector128.Create((ushort)'_')) | Vector128.Equals(current, Vector128.Create((ushort)'-'));
+                var mask = ((upper & lowerPrevious) | (joiner & letterPrevious & letterFollowing)).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+
+        for (; i < span.Length; i++)
+        {
+            var c = span[i];
+            var p = span[i - 1];
+            if ((char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(p))
+                || (c is '.' or '_' or '-' && char.IsAsciiLetter(p) && i + 1 < span.Length && char.IsAsciiLetter(span[i + 1])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private const int MaxJoinedToken = 128;
+
+    private static bool IsJoinedWordChar(char c) => char.IsAsciiLetter(c) || c is '.' or '_' or '-';
+
+    private static bool TrySplitJoinedWords(ReadOnlySpan<char> token, out string phrase)
+    {
+        phrase = string.Empty;
+        Span<char> lower = stackalloc char[MaxJoinedToken];
+        Span<char> words = stackalloc char[MaxJoinedToken * 2];
+        var length = 0;
+        var parts = 0;
+        var k = 0;
+        while (k < token.Length)
+        {
+            // One part: letters up to a joiner or a lower-to-upper-case step (a run of capitals is one part).
+            var from = k;
+            k++;
+            while (k < token.Length && char.IsAsciiLetter(token[k]) && !(char.IsAsciiLetterUpper(token[k]) && char.IsAsciiLetterLower(token[k - 1])))
+            {
+                k++;
+            }
+
+            var part = token[from..k];
+            if (!char.IsAsciiLetter(part[0]) || part.Length > 16)
+            {
+                return false;
+            }
+
+            var folded = lower[..part.Length];
+            for (var c = 0; c < part.Length; c++)
+            {
+                folded[c] = char.ToLowerInvariant(part[c]);
+            }
+
+            if (!AttackVocabulary.Contains(folded))
+            {
+                return false;
+            }
+
+            if (parts > 0)
+            {
+                words[length++] = ' ';
+            }
+
+            part.CopyTo(words[length..]);
+            length += part.Length;
+            parts++;
+            if (k < token.Length && !char.IsAsciiLetter(token[k]))
+            {
+                k++; // the joiner; a trailing or doubled one makes an empty part, which fails above
+                if (k == token.Length)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (parts < 3)
+        {
+            return false;
+        }
+
+        phrase = new string(words[..length]);
+        return true;
     }
 
     private static void Add(ref List<DecodedSegment>? result, ref int budget, DecodedSegment segment)
