@@ -30,6 +30,8 @@ namespace AegisGate.Detection;
 /// (<c>i g n o r e a l l p r e v i o u s</c>) gets its word breaks back as spaces when its letters split completely
 /// into common English and attack words (<see cref="SpacedRunSegmenter"/>). Digits are never collapsed, so IP
 /// addresses and dates keep their dots.</item>
+/// <item>Words broken across lines with a hyphen (<c>instruc-⏎tions</c>) are joined when the next line goes on in
+/// lower case.</item>
 /// <item>Diacritics added to attack words (<c>Ïgnörë prévîöüs ïnstrûctïöns</c>) are removed when the word without them
 /// is in <see cref="AttackVocabulary"/>; real words of other languages keep theirs.</item>
 /// </list>
@@ -42,6 +44,7 @@ public static class TextCanonicalizer
 
     private static readonly SearchValues<char> s_plainAscii = SearchValues.Create(BuildPlainAscii());
     private static readonly SearchValues<char> s_rareSeparators = SearchValues.Create("*|/\\+~");
+    private static readonly SearchValues<string> s_lineBreakHyphens = SearchValues.Create(["-\n", "-\r\n"], StringComparison.Ordinal);
     private static readonly Lazy<FrozenDictionary<char, string>> s_bmpNfkc = new(BuildBmpNfkcTable);
     private static readonly FrozenDictionary<int, char> s_confusables = BuildConfusables();
 
@@ -53,7 +56,7 @@ public static class TextCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.AsSpan();
-        if (!span.ContainsAnyExcept(s_plainAscii) && FindSpacedRun(span, 0) < 0)
+        if (!span.ContainsAnyExcept(s_plainAscii) && FindSpacedRun(span, 0) < 0 && FindLineBreakHyphen(span, 0) < 0)
         {
             return new CanonicalText(text);
         }
@@ -180,7 +183,7 @@ public static class TextCanonicalizer
         FlushTags(text.Length);
         var confusables = FoldConfusables(builder.Buffer.AsSpan(0, builder.Length));
         confusables += FoldDiacriticAttackWords(builder.Buffer.AsSpan(0, builder.Length));
-        var collapsed = CollapseSpacedRuns(ref builder);
+        var collapsed = JoinLineBreakHyphens(ref builder) + CollapseSpacedRuns(ref builder);
         return builder.Build(text, invisible, confusables, collapsed, hidden);
 
         void FlushTags(int end)
@@ -415,6 +418,97 @@ public static class TextCanonicalizer
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || s_confusables.ContainsKey(c);
+
+    /// <summary>
+    /// The next word broken across lines with a hyphen (<c>instruc-⏎tions</c>, as text extracted from documents has
+    /// it) at or after <paramref name="from"/>: a letter, <c>-</c>, a line break, optional spaces or tabs, then a
+    /// lower-case letter. Returns the position of the hyphen, or -1.
+    /// </summary>
+    internal static int FindLineBreakHyphen(ReadOnlySpan<char> text, int from)
+    {
+        var i = from;
+        while (i < text.Length)
+        {
+            var next = text[i..].IndexOfAny(s_lineBreakHyphens);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            var at = i + next;
+            if (LineBreakHyphenLength(text, at) > 0)
+            {
+                return at;
+            }
+
+            i = at + 1;
+        }
+
+        return -1;
+    }
+
+    // The characters from the hyphen to the first letter of the next line (0 when text[at] does not start one).
+    private static int LineBreakHyphenLength(ReadOnlySpan<char> text, int at)
+    {
+        if (at == 0 || !char.IsLetter(text[at - 1]) || text[at] != '-')
+        {
+            return 0;
+        }
+
+        var k = at + 1;
+        if (k < text.Length && text[k] == '\r')
+        {
+            k++;
+        }
+
+        if (k >= text.Length || text[k] != '\n')
+        {
+            return 0;
+        }
+
+        k++;
+        while (k < text.Length && k - at < 64 && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        return k < text.Length && char.IsLower(text[k]) ? k - at : 0;
+    }
+
+    // Joins words broken across lines with a hyphen: the hyphen, the line break and the next line's indentation are dropped.
+    private static int JoinLineBreakHyphens(ref Builder builder)
+    {
+        var span = builder.Buffer.AsSpan(0, builder.Length);
+        var position = FindLineBreakHyphen(span, 0);
+        if (position < 0)
+        {
+            return 0;
+        }
+
+        var joined = 0;
+        var write = position;
+        var read = position;
+        var buffer = builder.Buffer;
+        var map = builder.Map;
+        while (read < builder.Length)
+        {
+            var drop = buffer[read] == '-' ? LineBreakHyphenLength(buffer.AsSpan(0, builder.Length), read) : 0;
+            if (drop > 0)
+            {
+                read += drop;
+                joined++;
+                continue;
+            }
+
+            buffer[write] = buffer[read];
+            map[write] = map[read];
+            write++;
+            read++;
+        }
+
+        builder.Length = write;
+        return joined;
+    }
 
     private static int CollapseSpacedRuns(ref Builder builder)
     {

@@ -148,6 +148,33 @@ public sealed class TextCanonicalizerTests
         Assert.That(TextCanonicalizer.Canonicalize(input).Text, Is.EqualTo(input));
     }
 
+    [TestCase("ignore all prev-\nious instruc-\r\n   tions", "ignore all previous instructions")]
+    [TestCase("a long docu-\n\tment", "a long document")]
+    [TestCase("state-of-the-\nArt", "state-of-the-\nArt")] // the next line starts with a capital: a new sentence or name
+    [TestCase("-----END KEY-----\nabc", "-----END KEY-----\nabc")] // a hyphen after a hyphen, not a letter
+    [TestCase("total 5-\n6 items", "total 5-\n6 items")]
+    [TestCase("well-\n\nknown", "well-\n\nknown")] // a blank line between: two paragraphs
+    public void Canonicalize_WordsBrokenAcrossLines_AreJoined(string input, string expected)
+    {
+        Assert.That(TextCanonicalizer.Canonicalize(input).Text, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void ToOriginal_JoinedLineBreak_MapsTheWordToBothLines()
+    {
+        const string text = "see instruc-\n  tions here";
+        var canonical = TextCanonicalizer.Canonicalize(text);
+        var at = canonical.Text.IndexOf("instructions", StringComparison.Ordinal);
+
+        var (start, end) = canonical.ToOriginal(at, at + "instructions".Length);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(canonical.Text, Is.EqualTo("see instructions here"));
+            Assert.That(text[start..end], Is.EqualTo("instruc-\n  tions"));
+        }
+    }
+
     [Test]
     public void FindSpacedRun_LongProse_FindsOnlyRealRuns()
     {
