@@ -398,7 +398,9 @@ internal sealed class KeywordPrefilter
     // shares three letters with some keyword at half of its word starts ("the", "con", "pro") but rarely a whole
     // keyword prefix ("the user", "context"), so few word starts reach the exact look-up. The filter only passes more
     // than the exact look-up would report. The survivors are kept in place without a branch; the last two characters
-    // of the text always survive (only short keywords fit there).
+    // of the text always survive (only short keywords fit there). Not inlined: the word-start loop has to keep its
+    // helpers inlined within the JIT's budget.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void CheckWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, ref byte folded, ref TSink sink)
         where TSink : struct, IHitSink
     {
@@ -452,6 +454,7 @@ internal sealed class KeywordPrefilter
     }
 
     // The exact look-up of a word start that passed the filter (at least three characters before the end).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void CheckWordSlow<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
         where TSink : struct, IHitSink
     {
