@@ -18,8 +18,8 @@ namespace AegisGate.Detection.Engine;
 /// a case-folded byte copy of the text), and the first three, four and eight characters of each are tested against a
 /// 64 Ki-bit table of keyword prefixes before any exact look-up.</item>
 /// <item><b>Symbol keywords</b> (<c>://</c>, <c>[INST]</c>, <c>&lt;!--</c>, <c>x1Q~</c> anchored at <c>~</c>) are
-/// anchored at their first non-alphanumeric character and found with a vectorised <see cref="SearchValues{T}"/> of
-/// those characters.</item>
+/// anchored at their first non-alphanumeric character, found 32 characters a vector step with nibble tables of those
+/// characters (a <see cref="SearchValues{T}"/> of them without 256-bit vectors).</item>
 /// <item><b>Infix keywords</b> of rules that match inside words (<c>dbPassword</c>) and of custom rule packs are looked
 /// for everywhere with a <see cref="SearchValues{T}"/> of strings (vectorised Teddy while the set stays small).</item>
 /// <item>Non-ASCII keywords (<c>забудь</c>, <c>führerschein</c>) are searched only when the text has non-ASCII
@@ -171,7 +171,7 @@ internal sealed class KeywordPrefilter
         var starts = symbols.Keys.Select(k => k.Anchor).Distinct().ToArray();
         _symbolStarts = starts.Length == 0 ? null : SearchValues.Create(starts);
 
-        // Nibble tables of the anchors (all ASCII): bit h of _anchorLow[c & 15] is set when h * 16 + (c & 15) is an
+        // Nibble tables of the anchors (all ASCII: non-ASCII keywords are searched apart): bit h of _anchorLow[c & 15] is set when h * 16 + (c & 15) is an
         // anchor, _anchorHigh[c >> 4] holds bit c >> 4 (none from 0x80 up). Both halves of a 256-bit vector alike.
         _anchorLow = new byte[32];
         _anchorHigh = new byte[32];
@@ -185,6 +185,7 @@ internal sealed class KeywordPrefilter
             _anchorLow[anchor & 15] |= (byte)(1 << (anchor >> 4));
             _anchorLow[(anchor & 15) + 16] |= (byte)(1 << (anchor >> 4));
         }
+
         if (infix.Count > 0)
         {
             _infix = SearchValues.Create([.. infix.Keys], StringComparison.OrdinalIgnoreCase);
