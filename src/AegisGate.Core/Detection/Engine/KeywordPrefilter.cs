@@ -14,11 +14,12 @@ namespace AegisGate.Detection.Engine;
 /// <remarks>
 /// <list type="bullet">
 /// <item><b>Word keywords</b> (the large majority: <c>ignore</c>, <c>ghp_</c>, <c>AKIA</c>, <c>system prompt</c>) start
-/// with an ASCII letter or digit and are only looked for at word starts: a vector pass finds the word starts, and the
-/// first three (case-folded) characters of each are tested against a 64 Ki-bit table before any comparison.</item>
+/// with an ASCII letter or digit and are only looked for at word starts: a vector pass finds the word starts (and keeps
+/// a case-folded byte copy of the text), and the first three, four and eight characters of each are tested against a
+/// 64 Ki-bit table of keyword prefixes before any exact look-up.</item>
 /// <item><b>Symbol keywords</b> (<c>://</c>, <c>[INST]</c>, <c>&lt;!--</c>, <c>x1Q~</c> anchored at <c>~</c>) are
-/// anchored at their first non-alphanumeric character and found with a vectorised <see cref="SearchValues{T}"/> of
-/// those characters.</item>
+/// anchored at their first non-alphanumeric character, found 32 characters a vector step with nibble tables of those
+/// characters (a <see cref="SearchValues{T}"/> of them without 256-bit vectors).</item>
 /// <item><b>Infix keywords</b> of rules that match inside words (<c>dbPassword</c>) and of custom rule packs are looked
 /// for everywhere with a <see cref="SearchValues{T}"/> of strings (vectorised Teddy while the set stays small).</item>
 /// <item>Non-ASCII keywords (<c>забудь</c>, <c>führerschein</c>) are searched only when the text has non-ASCII
@@ -28,8 +29,9 @@ namespace AegisGate.Detection.Engine;
 internal sealed class KeywordPrefilter
 {
     private const int BloomBits = 1 << 16;
+    private const int WordChunk = 512;
 
-    private readonly ulong[] _bloom3 = new ulong[BloomBits / 64];
+    private readonly ulong[] _bloomHead = new ulong[BloomBits / 64];
     private readonly ulong[] _bloom2 = new ulong[(128 * 128) / 64];
     private readonly int[] _word3Keys;
     private readonly Entry[][] _word3Entries;
@@ -40,6 +42,8 @@ internal sealed class KeywordPrefilter
     private readonly Entry[]?[] _symbolsEndingAtAnchor = new Entry[128][];
     private readonly Dictionary<int, Entry[]> _symbolsByPair = [];
     private readonly SearchValues<char>? _symbolStarts;
+    private readonly byte[] _anchorLow;
+    private readonly byte[] _anchorHigh;
     private readonly ulong[] _symbolPairs = new ulong[(128 * 128) / 64];
     private readonly SearchValues<string>? _infix;
     private readonly Dictionary<int, Entry[]> _infixByPrefix = [];
@@ -128,8 +132,11 @@ internal sealed class KeywordPrefilter
 
             _word3Keys[slot] = key + 1;
             _word3Entries[slot] = Entries(byKeyword, 0);
-            var bit = Bloom3(key);
-            _bloom3[bit >> 6] |= 1UL << bit;
+            foreach (var keyword in byKeyword.Keys)
+            {
+                var bit = BloomHead(HeadOf(keyword) & HeadMaskOf(keyword.Length));
+                _bloomHead[bit >> 6] |= 1UL << bit;
+            }
         }
 
         foreach (var (key, byKeyword) in word2)
@@ -163,6 +170,22 @@ internal sealed class KeywordPrefilter
 
         var starts = symbols.Keys.Select(k => k.Anchor).Distinct().ToArray();
         _symbolStarts = starts.Length == 0 ? null : SearchValues.Create(starts);
+
+        // Nibble tables of the anchors (all ASCII: non-ASCII keywords are searched apart): bit h of _anchorLow[c & 15] is set when h * 16 + (c & 15) is an
+        // anchor, _anchorHigh[c >> 4] holds bit c >> 4 (none from 0x80 up). Both halves of a 256-bit vector alike.
+        _anchorLow = new byte[32];
+        _anchorHigh = new byte[32];
+        for (var h = 0; h < 8; h++)
+        {
+            _anchorHigh[h] = _anchorHigh[h + 16] = (byte)(1 << h);
+        }
+
+        foreach (var anchor in starts)
+        {
+            _anchorLow[anchor & 15] |= (byte)(1 << (anchor >> 4));
+            _anchorLow[(anchor & 15) + 16] |= (byte)(1 << (anchor >> 4));
+        }
+
         if (infix.Count > 0)
         {
             _infix = SearchValues.Create([.. infix.Keys], StringComparison.OrdinalIgnoreCase);
@@ -203,6 +226,12 @@ internal sealed class KeywordPrefilter
         }
     }
 
+    // Word starts are found 32 characters at a time: the characters are packed to bytes (everything from U+00FF up as
+    // 0xFF, which is neither letter nor digit), classified with three range compares, and the classes of the previous
+    // characters are the same bit masks shifted by one. They are collected a chunk at a time and then filtered, rather
+    // than tested as the vector pass finds them: prose has a word start every five or six characters at irregular
+    // places, and a branch per word start (and per filter result) is mispredicted most of the time. Positions are
+    // reported in text order either way.
     private void SearchWords<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IHitSink
     {
@@ -212,86 +241,137 @@ internal sealed class KeywordPrefilter
             return;
         }
 
-        if (IsWordStart(text, 0))
+        // Room for a chunk, one more block of positions and the slack of the unconditional stores below.
+        Span<int> starts = stackalloc int[WordChunk + 48];
+        var rented = ArrayPool<byte>.Shared.Rent(length + 8);
+        try
         {
-            CheckWord(text, 0, ref sink);
+            SearchWords(text, starts, rented, ref sink);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
-        // Block i covers positions i..i+n-1; "previous" is the same block loaded one character earlier.
-        var i = 1;
+    private void SearchWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var length = text.Length;
+        var count = 0;
+        var i = 0;
         ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var slots = ref MemoryMarshal.GetReference(starts);
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
+        uint carry = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; i + Vector256<ushort>.Count <= length; i += Vector256<ushort>.Count)
+            for (; i + (2 * Vector256<ushort>.Count) <= length; i += 2 * Vector256<ushort>.Count)
             {
-                var current = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var previous = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
-                var mask = WordStarts(current, previous).ExtractMostSignificantBits();
-                while (mask != 0)
+                var max = Vector256.Create((ushort)0xFF);
+                var packed = Vector256.Narrow(
+                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)i), max),
+                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<ushort>.Count)), max));
+                var isUpper = Vector256.LessThan(packed - Vector256.Create((byte)'A'), Vector256.Create((byte)26));
+                (packed | (isUpper & Vector256.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
+
+                // The positions so far are before this block: their eight characters are folded now.
+                if (count >= WordChunk)
                 {
-                    CheckWord(text, i + BitOperations.TrailingZeroCount(mask), ref sink);
-                    mask &= mask - 1;
+                    CheckWords(text, starts[..count], ref bytes, ref sink);
+                    count = 0;
                 }
+
+                var upper = isUpper.ExtractMostSignificantBits();
+                var lower = Vector256.LessThan(packed - Vector256.Create((byte)'a'), Vector256.Create((byte)26)).ExtractMostSignificantBits();
+                var digit = Vector256.LessThan(packed - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
+                count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 31));
             }
         }
         else if (Vector128.IsHardwareAccelerated)
         {
-            for (; i + Vector128<ushort>.Count <= length; i += Vector128<ushort>.Count)
+            for (; i + (2 * Vector128<ushort>.Count) <= length; i += 2 * Vector128<ushort>.Count)
             {
-                var current = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var previous = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
-                var mask = WordStarts(current, previous).ExtractMostSignificantBits();
-                while (mask != 0)
+                var max = Vector128.Create((ushort)0xFF);
+                var packed = Vector128.Narrow(
+                    Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)i), max),
+                    Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<ushort>.Count)), max));
+                var isUpper = Vector128.LessThan(packed - Vector128.Create((byte)'A'), Vector128.Create((byte)26));
+                (packed | (isUpper & Vector128.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
+
+                // The positions so far are before this block: their eight characters are folded now.
+                if (count >= WordChunk)
                 {
-                    CheckWord(text, i + BitOperations.TrailingZeroCount(mask), ref sink);
-                    mask &= mask - 1;
+                    CheckWords(text, starts[..count], ref bytes, ref sink);
+                    count = 0;
                 }
+
+                var upper = isUpper.ExtractMostSignificantBits();
+                var lower = Vector128.LessThan(packed - Vector128.Create((byte)'a'), Vector128.Create((byte)26)).ExtractMostSignificantBits();
+                var digit = Vector128.LessThan(packed - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
+                count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 15));
             }
         }
 
+        // The rest one by one; the folded copy ends with zeros (no keyword contains one).
+        for (var k = i; k < length; k++)
+        {
+            var c = (char)Math.Min(text[k], (char)0xFF);
+            Unsafe.Add(ref bytes, k) = (byte)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c);
+        }
+
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length), 0UL);
         for (; i < length; i++)
         {
             if (IsWordStart(text, i))
             {
-                CheckWord(text, i, ref sink);
+                starts[count++] = i;
+                if (count >= WordChunk)
+                {
+                    CheckWords(text, starts[..count], ref bytes, ref sink);
+                    count = 0;
+                }
             }
         }
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ushort> WordStarts(Vector256<ushort> current, Vector256<ushort> previous)
-    {
-        var ten = Vector256.Create((ushort)10);
-        var twentySix = Vector256.Create((ushort)26);
-        var digitC = Vector256.LessThan(current - Vector256.Create((ushort)'0'), ten);
-        var digitP = Vector256.LessThan(previous - Vector256.Create((ushort)'0'), ten);
-        var upperC = Vector256.LessThan(current - Vector256.Create((ushort)'A'), twentySix);
-        var lowerC = Vector256.LessThan(current - Vector256.Create((ushort)'a'), twentySix);
-        var upperP = Vector256.LessThan(previous - Vector256.Create((ushort)'A'), twentySix);
-        var lowerP = Vector256.LessThan(previous - Vector256.Create((ushort)'a'), twentySix);
-        var letterC = upperC | lowerC;
-        var wordC = letterC | digitC;
-        var wordP = upperP | lowerP | digitP;
-        return (wordC & ~wordP) | (upperC & lowerP) | (letterC & digitP);
+        CheckWords(text, starts[..count], ref bytes, ref sink);
     }
 
     // A word starts at a letter or digit after a character that is neither, at an upper-case letter after a lower-case
-    // one ("dbPassword", "ChatDAN") and at a letter after a digit ("4DAN").
+    // one ("dbPassword", "ChatDAN") and at a letter after a digit ("4DAN"). One bit per character of the block; 'carry'
+    // holds the classes of the last character of the previous block (bits 0-2: upper, lower, digit).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ushort> WordStarts(Vector128<ushort> current, Vector128<ushort> previous)
+    private static uint WordStarts(uint upper, uint lower, uint digit, ref uint carry, int last)
     {
-        var ten = Vector128.Create((ushort)10);
-        var twentySix = Vector128.Create((ushort)26);
-        var digitC = Vector128.LessThan(current - Vector128.Create((ushort)'0'), ten);
-        var digitP = Vector128.LessThan(previous - Vector128.Create((ushort)'0'), ten);
-        var upperC = Vector128.LessThan(current - Vector128.Create((ushort)'A'), twentySix);
-        var lowerC = Vector128.LessThan(current - Vector128.Create((ushort)'a'), twentySix);
-        var upperP = Vector128.LessThan(previous - Vector128.Create((ushort)'A'), twentySix);
-        var lowerP = Vector128.LessThan(previous - Vector128.Create((ushort)'a'), twentySix);
-        var letterC = upperC | lowerC;
-        var wordC = letterC | digitC;
-        var wordP = upperP | lowerP | digitP;
-        return (wordC & ~wordP) | (upperC & lowerP) | (letterC & digitP);
+        var letter = upper | lower;
+        var word = letter | digit;
+        var previousLower = (lower << 1) | ((carry >> 1) & 1);
+        var previousDigit = (digit << 1) | ((carry >> 2) & 1);
+        var previousWord = (word << 1) | ((carry | (carry >> 1) | (carry >> 2)) & 1);
+        carry = ((upper >> last) & 1) | (((lower >> last) & 1) << 1) | (((digit >> last) & 1) << 2);
+        return (word & ~previousWord) | (upper & previousLower) | (letter & previousDigit);
+    }
+
+    // Appends the positions of the set bits of 'mask' (block at 'block'): eight stores whatever the count, so that the
+    // usual handful of word starts of a block cost no branch.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Append(ref int slots, int count, int block, uint mask)
+    {
+        var n = BitOperations.PopCount(mask);
+        ref var slot = ref Unsafe.Add(ref slots, count);
+        for (var k = 0; k < 8; k++)
+        {
+            Unsafe.Add(ref slot, k) = block + BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+        }
+
+        for (var k = 8; k < n; k++)
+        {
+            Unsafe.Add(ref slot, k) = block + BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+        }
+
+        return count + n;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -330,58 +410,95 @@ internal sealed class KeywordPrefilter
         return table;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CheckWord<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
+    // The first filter of each word start: its first three, four and eight characters (from the folded copy: ASCII
+    // folded to lower case, everything else at least 0x80) against one 64 Ki-bit table where each word keyword is filed
+    // under its first three (three-character keywords), four (four to seven) or eight characters. Prose
+    // shares three letters with some keyword at half of its word starts ("the", "con", "pro") but rarely a whole
+    // keyword prefix ("the user", "context"), so few word starts reach the exact look-up. The filter only passes more
+    // than the exact look-up would report. The survivors are kept in place without a branch; the last two characters
+    // of the text always survive (only short keywords fit there). Not inlined: the word-start loop has to keep its
+    // helpers inlined within the JIT's budget.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, ref byte folded, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        ref var fold = ref MemoryMarshal.GetArrayDataReference(s_fold);
-        ref var chars = ref MemoryMarshal.GetReference(text);
-        var c0 = Unsafe.Add(ref fold, Unsafe.Add(ref chars, p));
-        if (p + 2 < text.Length)
+        var kept = 0;
+        var length = text.Length;
+        var always = _hasWord1 ? 1 : 0;
+        ref var bloom = ref MemoryMarshal.GetArrayDataReference(_bloomHead);
+        ref var bloom2 = ref MemoryMarshal.GetArrayDataReference(_bloom2);
+        ref var slots = ref MemoryMarshal.GetReference(starts);
+        for (var k = 0; k < starts.Length; k++)
         {
-            int key2 = c0 | (Unsafe.Add(ref fold, Unsafe.Add(ref chars, p + 1)) << 7);
-            var key3 = key2 | (Unsafe.Add(ref fold, Unsafe.Add(ref chars, p + 2)) << 14);
-            var bit = Bloom3(key3);
-            var hit3 = (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bloom3), bit >> 6) & (1UL << bit)) != 0;
-            var hit2 = (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bloom2), key2 >> 6) & (1UL << key2)) != 0;
-            if (hit3 | hit2 | _hasWord1)
-            {
-                CheckWordSlow(text, p, key2, key3, hit2, hit3, ref sink);
-            }
+            var p = Unsafe.Add(ref slots, k);
+            var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, p));
+            var key2 = (uint)(head & 0x7F) | (uint)((head >> 1) & (0x7F << 7));
+            var hit = TestHead(ref bloom, head & HeadMask3) | TestHead(ref bloom, head & HeadMask4)
+                | TestHead(ref bloom, head) | (Unsafe.Add(ref bloom2, (nuint)(key2 >> 6)) >> (int)key2);
+            Unsafe.Add(ref slots, kept) = p;
+            kept += (int)(hit & 1) | always | (p + 2 >= length ? 1 : 0);
         }
-        else
+
+        for (var k = 0; k < kept; k++)
         {
-            CheckWordTail(text, p, ref sink);
+            var p = starts[k];
+            if (p + 2 < length)
+            {
+                CheckWordSlow(text, p, ref sink);
+            }
+            else
+            {
+                CheckWordTail(text, p, ref sink);
+            }
         }
     }
 
+    private const ulong HeadMask3 = 0xFFFFFF;
+    private const ulong HeadMask4 = 0xFFFFFFFF;
+
+    // The prefix a word keyword is filed under (see CheckWords).
+    private static ulong HeadMaskOf(int length) => length switch
+    {
+        3 => HeadMask3,
+        4 or 5 or 6 or 7 => HeadMask4,
+        _ => ulong.MaxValue,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong TestHead(ref ulong bloom, ulong head)
+    {
+        var bit = (uint)BloomHead(head);
+        return Unsafe.Add(ref bloom, (nuint)(bit >> 6)) >> (int)bit;
+    }
+
+    // The exact look-up of a word start that passed the filter (at least three characters before the end).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void CheckWordSlow<TSink>(ReadOnlySpan<char> text, int p, int key2, int key3, bool hit2, bool hit3, ref TSink sink)
+    private void CheckWordSlow<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
         where TSink : struct, IHitSink
     {
+        var c0 = Fold(text[p]);
+        var key2 = c0 | (Fold(text[p + 1]) << 7);
+        var key3 = key2 | (Fold(text[p + 2]) << 14);
         if (_hasWord1 && _word1[key2 & 0x7F] is { } one)
         {
             Report(one, text, p, ref sink);
         }
 
-        if (hit2 && _word2.TryGetValue(key2, out var two))
+        if ((_bloom2[key2 >> 6] & (1UL << key2)) != 0 && _word2.TryGetValue(key2, out var two))
         {
             Report(two, text, p, ref sink);
         }
 
-        if (hit3)
+        var slot = Bloom3(key3) & _word3Mask;
+        while (_word3Keys[slot] is var stored && stored != 0)
         {
-            var slot = Bloom3(key3) & _word3Mask;
-            while (_word3Keys[slot] is var stored && stored != 0)
+            if (stored == key3 + 1)
             {
-                if (stored == key3 + 1)
-                {
-                    ReportWord(_word3Entries[slot], text, p, ref sink);
-                    break;
-                }
-
-                slot = (slot + 1) & _word3Mask;
+                ReportWord(_word3Entries[slot], text, p, ref sink);
+                break;
             }
+
+            slot = (slot + 1) & _word3Mask;
         }
     }
 
@@ -427,6 +544,21 @@ internal sealed class KeywordPrefilter
         return tail;
     }
 
+    // The head a word keyword is filed under: its first eight characters at most (each at least three long).
+    private static ulong HeadOf(string lower)
+    {
+        ulong head = 0;
+        for (var k = 0; k < Math.Min(8, lower.Length); k++)
+        {
+            head |= (ulong)s_fold[lower[k]] << (8 * k);
+        }
+
+        return head;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int BloomHead(ulong head) => (int)((head * 0x9E3779B97F4A7C15UL) >> 48);
+
     // The last two characters of the text: only one- and two-character keywords fit.
     private void CheckWordTail<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
         where TSink : struct, IHitSink
@@ -447,10 +579,37 @@ internal sealed class KeywordPrefilter
         }
     }
 
+    // Symbol anchors are frequent in prose ('.', '-', ':', new lines, every few words): rather than one IndexOfAny call
+    // per anchor, a vector pass marks the anchors of 32 characters at a time (a nibble-table membership test on the
+    // characters packed to bytes; the anchors are ASCII, everything from 0x80 up is none), and the anchors are visited
+    // in text order as before.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void SearchSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IHitSink
     {
         var position = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var low = Vector256.Create(_anchorLow);
+            var high = Vector256.Create(_anchorHigh);
+            var max = Vector256.Create((ushort)0xFF);
+            for (; position + (2 * Vector256<ushort>.Count) <= text.Length; position += 2 * Vector256<ushort>.Count)
+            {
+                var packed = Vector256.Narrow(
+                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)position), max),
+                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(position + Vector256<ushort>.Count)), max));
+                var member = Vector256.ShuffleNative(low, packed & Vector256.Create((byte)0x0F))
+                    & Vector256.ShuffleNative(high, Vector256.ShiftRightLogical(packed, 4));
+                var mask = ~Vector256.Equals(member, Vector256<byte>.Zero).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    CheckSymbol(text, position + BitOperations.TrailingZeroCount(mask), ref sink);
+                    mask &= mask - 1;
+                }
+            }
+        }
+
         while (position < text.Length)
         {
             var found = text[position..].IndexOfAny(_symbolStarts!);
@@ -460,22 +619,28 @@ internal sealed class KeywordPrefilter
             }
 
             position += found;
-            var anchor = Fold(text[position]);
-            if (_symbolsEndingAtAnchor[anchor] is { } ending)
-            {
-                ReportSymbols(ending, text, position, ref sink);
-            }
-
-            if (position + 1 < text.Length)
-            {
-                var pair = anchor | (Fold(text[position + 1]) << 7);
-                if ((_symbolPairs[pair >> 6] & (1UL << pair)) != 0 && _symbolsByPair.TryGetValue(pair, out var entries))
-                {
-                    ReportSymbols(entries, text, position, ref sink);
-                }
-            }
-
+            CheckSymbol(text, position, ref sink);
             position++;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckSymbol<TSink>(ReadOnlySpan<char> text, int position, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var anchor = Fold(text[position]);
+        if (_symbolsEndingAtAnchor[anchor] is { } ending)
+        {
+            ReportSymbols(ending, text, position, ref sink);
+        }
+
+        if (position + 1 < text.Length)
+        {
+            var pair = anchor | (Fold(text[position + 1]) << 7);
+            if ((_symbolPairs[pair >> 6] & (1UL << pair)) != 0 && _symbolsByPair.TryGetValue(pair, out var entries))
+            {
+                ReportSymbols(entries, text, position, ref sink);
+            }
         }
     }
 
@@ -492,6 +657,7 @@ internal sealed class KeywordPrefilter
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void SearchInfix<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IHitSink
     {

@@ -91,6 +91,13 @@ internal static class PersonNames
             i = Math.Max(end, start + 1);
             if (end < 0 || (start > 0 && IsWordChar(text[start - 1])))
             {
+                // The capitals in the rest of this run of ASCII letters and digits ("SELECT", "PullRequest") follow a
+                // word character: none starts a name.
+                while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
                 continue;
             }
 
