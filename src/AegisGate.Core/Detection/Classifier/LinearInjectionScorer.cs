@@ -24,11 +24,15 @@ internal sealed class LinearInjectionScorer
     /// <summary>The FNV-1a offset basis that starts every word hash.</summary>
     private const uint WordSeed = 2166136261u;
 
-    /// <summary>The folded form of each ASCII character (<see cref="InjectionFeaturizer.Fold"/>).</summary>
-    private static readonly byte[] AsciiFold = BuildAsciiTable(c => (byte)InjectionFeaturizer.Fold(c));
+    /// <summary>The characters below this (ASCII, Latin, Greek, Cyrillic and the other alphabets, general punctuation) are folded with <see cref="FoldTable"/>.</summary>
+    private const int FoldTableLimit = 0x3000;
 
-    /// <summary>1 where the folded ASCII character is a letter or digit (part of a word).</summary>
-    private static readonly byte[] AsciiWord = BuildAsciiTable(c => char.IsLetterOrDigit(InjectionFeaturizer.Fold(c)) ? (byte)1 : (byte)0);
+    /// <summary>
+    /// For each character below <see cref="FoldTableLimit"/>: its folded form (<see cref="InjectionFeaturizer.Fold"/>, low
+    /// 16 bits) and bit 16 set when that is a letter or digit (part of a word). Built from the same functions, so the
+    /// same values; one load instead of up to five Unicode category and case lookups.
+    /// </summary>
+    private static readonly uint[] FoldTable = BuildFoldTable();
 
     private readonly HashedLinearInjectionModel _model;
     private readonly sbyte[] _weights;
@@ -143,8 +147,7 @@ internal sealed class LinearInjectionScorer
         var n = 0;
         var i = input;
         var space = previousWasSpace;
-        ref var fold = ref MemoryMarshal.GetArrayDataReference(AsciiFold);
-        ref var word = ref MemoryMarshal.GetArrayDataReference(AsciiWord);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(FoldTable);
         ref var t = ref MemoryMarshal.GetReference(text);
         ref var s = ref MemoryMarshal.GetReference(stream);
         ref var w = ref MemoryMarshal.GetReference(isWord);
@@ -165,10 +168,11 @@ internal sealed class LinearInjectionScorer
                 var c = Unsafe.Add(ref t, i);
                 uint f;
                 byte letter;
-                if (c < 128)
+                if (c < FoldTableLimit)
                 {
-                    f = Unsafe.Add(ref fold, c);
-                    letter = Unsafe.Add(ref word, c);
+                    var entry = Unsafe.Add(ref table, c);
+                    f = entry & 0xFFFF;
+                    letter = (byte)(entry >> 16);
                 }
                 else
                 {
@@ -420,12 +424,13 @@ internal sealed class LinearInjectionScorer
         state.InWord = inWord;
     }
 
-    private static byte[] BuildAsciiTable(Func<char, byte> map)
+    private static uint[] BuildFoldTable()
     {
-        var table = new byte[128];
+        var table = new uint[FoldTableLimit];
         for (var c = 0; c < table.Length; c++)
         {
-            table[c] = map((char)c);
+            var folded = InjectionFeaturizer.Fold((char)c);
+            table[c] = folded | (char.IsLetterOrDigit(folded) ? 1u << 16 : 0u);
         }
 
         return table;

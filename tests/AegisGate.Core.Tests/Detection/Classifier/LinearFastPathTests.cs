@@ -138,6 +138,27 @@ public sealed class LinearFastPathTests
     }
 
     [Test]
+    public void EveryBmpCharacter_FastEqualsReference()
+    {
+        // The fast path folds characters below U+3000 with a table and the rest as the featurizer does: every UTF-16
+        // code unit, alone in runs and inside words (a letter on each side), in the vector and the scalar path.
+        var model = Embedded.Value;
+        for (var start = 0; start < 0x10000; start += 256)
+        {
+            var run = new StringBuilder(256);
+            var inWords = new StringBuilder(256 * 4);
+            for (var c = start; c < start + 256; c++)
+            {
+                run.Append((char)c);
+                inWords.Append('a').Append((char)c).Append("B ");
+            }
+
+            AssertSame(model, run.ToString(), $"U+{start:X4} run");
+            AssertSame(model, inWords.ToString(), $"U+{start:X4} in words");
+        }
+    }
+
+    [Test]
     public void LongInputs_FastEqualsReference()
     {
         var model = Embedded.Value;
