@@ -70,12 +70,7 @@ public class HttpMiddlewareBenchmarks
 
     // Runs the request, then its OnCompleted callbacks as a server would: the pooled body buffer registered for disposal is
     // returned to the pool (a bare DefaultHttpContext never completes, which counted a fresh buffer per request).
-    private async Task RunAsync(RequestDelegate app, bool post)
-    {
-        var context = Context(post);
-        await app(context);
-        await ((CompletingResponseFeature)context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!).CompleteAsync();
-    }
+    private Task RunAsync(RequestDelegate app, bool post) => CompletingResponseFeature.RunAsync(app, Context(post));
 
     private DefaultHttpContext Context(bool post)
     {
@@ -92,26 +87,6 @@ public class HttpMiddlewareBenchmarks
 
         context.SetEndpoint(post ? _postEndpoint : _getEndpoint);
         return context;
-    }
-
-    private sealed class CompletingResponseFeature : Microsoft.AspNetCore.Http.Features.HttpResponseFeature
-    {
-        private List<(Func<object, Task> Callback, object State)>? _completed;
-
-        public override void OnCompleted(Func<object, Task> callback, object state) => (_completed ??= []).Add((callback, state));
-
-        public async Task CompleteAsync()
-        {
-            if (_completed is null)
-            {
-                return;
-            }
-
-            for (var i = _completed.Count - 1; i >= 0; i--)
-            {
-                await _completed[i].Callback(_completed[i].State);
-            }
-        }
     }
 
     private sealed class AllowScanner : IContentScanner

@@ -94,12 +94,7 @@ public class HttpScanningBenchmarks
     }
 
     // Runs the request, then its OnCompleted callbacks as a server would (returns the pooled body buffer).
-    private async Task RunAsync(RequestDelegate app)
-    {
-        var context = Context();
-        await app(context);
-        await ((CompletingResponseFeature)context.Features.Get<IHttpResponseFeature>()!).CompleteAsync();
-    }
+    private Task RunAsync(RequestDelegate app) => CompletingResponseFeature.RunAsync(app, Context());
 
     private DefaultHttpContext Context()
     {
@@ -113,25 +108,5 @@ public class HttpScanningBenchmarks
         context.Request.Body = new MemoryStream(_body, writable: false);
         context.SetEndpoint(_endpoint);
         return context;
-    }
-
-    private sealed class CompletingResponseFeature : HttpResponseFeature
-    {
-        private List<(Func<object, Task> Callback, object State)>? _completed;
-
-        public override void OnCompleted(Func<object, Task> callback, object state) => (_completed ??= []).Add((callback, state));
-
-        public async Task CompleteAsync()
-        {
-            if (_completed is null)
-            {
-                return;
-            }
-
-            for (var i = _completed.Count - 1; i >= 0; i--)
-            {
-                await _completed[i].Callback(_completed[i].State);
-            }
-        }
     }
 }
