@@ -369,20 +369,14 @@ internal static partial class PiiRules
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_obfuscatedEmailTldLookup = s_obfuscatedEmailTlds.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // The obfuscated address must use an obfuscated '@' and, when the domain's dots are written out, a real TLD; a
-    // plain "x at y" needs at least one written-out dot in it ("jane at example dot com"), so "meet at noon" never is.
+    // The regex already requires a written-out dot before the TLD of a spoken " at " ("jane at example dot com"), so
+    // "meet at noon" never matches; here: a real TLD, and a spoken form must also look like an address.
     private static double ObfuscatedEmailValidator(in RuleMatch m, double confidence)
     {
         var value = m.Value;
         var bracketedAt = value.Contains("at]", StringComparison.OrdinalIgnoreCase) || value.Contains("at)", StringComparison.OrdinalIgnoreCase)
             || value.Contains("at}", StringComparison.OrdinalIgnoreCase) || value.Contains("at>", StringComparison.OrdinalIgnoreCase)
             || value.Contains("at ]", StringComparison.OrdinalIgnoreCase) || value.Contains("at )", StringComparison.OrdinalIgnoreCase);
-        var writtenDot = value.Contains("dot", StringComparison.OrdinalIgnoreCase);
-        if (!bracketedAt && !writtenDot)
-        {
-            return 0;
-        }
-
         if (!bracketedAt)
         {
             // "x at y dot com" is also how people talk about web sites ("look at example dot com"): the local part must
