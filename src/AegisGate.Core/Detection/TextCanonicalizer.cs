@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -44,9 +43,14 @@ public static class TextCanonicalizer
 
     private static readonly SearchValues<char> s_plainAscii = SearchValues.Create(BuildPlainAscii());
     private static readonly SearchValues<char> s_rareSeparators = SearchValues.Create("*|/\\+~");
-    private static readonly SearchValues<string> s_lineBreakHyphens = SearchValues.Create(["-\n", "-\r\n"], StringComparison.Ordinal);
-    private static readonly Lazy<FrozenDictionary<char, string>> s_bmpNfkc = new(BuildBmpNfkcTable);
-    private static readonly FrozenDictionary<int, char> s_confusables = BuildConfusables();
+
+    // NFKC of each BMP character, filled on first sight of a character (one ICU call per character per process) in
+    // 256-character pages: building it for the whole BMP up front cost ~80 ms at the first non-ASCII text.
+    private static readonly string?[]?[] s_bmpNfkcPages = new string?[]?[256];
+    private static readonly string s_nfkcIdentity = new('\0', 1);
+
+    // ASCII look-alike of each confusable BMP character ('\0' for none), in 256-character pages (a handful are used).
+    private static readonly char[]?[] s_confusables = BuildConfusables();
 
     /// <summary>Canonicalises a text.</summary>
     /// <param name="text">The original text.</param>
@@ -91,7 +95,6 @@ public static class TextCanonicalizer
         var invisible = 0;
         var tagStart = -1;
         StringBuilder? tagText = null;
-        var nfkc = s_bmpNfkc.Value;
 
         for (var i = 0; i < text.Length;)
         {
@@ -161,7 +164,7 @@ public static class TextCanonicalizer
 
             if (width == 1)
             {
-                if (nfkc.TryGetValue(c, out var replacement))
+                if (BmpNfkc(c) is { } replacement)
                 {
                     builder.Append(replacement, i);
                 }
@@ -388,7 +391,7 @@ public static class TextCanonicalizer
                 {
                     hasAscii |= char.IsAsciiLetter(ch);
                 }
-                else if (s_confusables.ContainsKey(ch))
+                else if (Confusable(ch) != '\0')
                 {
                     hasConfusable = true;
                 }
@@ -404,7 +407,7 @@ public static class TextCanonicalizer
             {
                 for (var k = start; k < i; k++)
                 {
-                    if (buffer[k] >= 0x80 && s_confusables.TryGetValue(buffer[k], out var ascii))
+                    if (buffer[k] >= 0x80 && Confusable(buffer[k]) is var ascii and not '\0')
                     {
                         buffer[k] = ascii;
                         folded++;
@@ -417,7 +420,10 @@ public static class TextCanonicalizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || s_confusables.ContainsKey(c);
+    private static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || Confusable(c) != '\0';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Confusable(char c) => s_confusables[c >> 8] is { } page ? page[c & 0xFF] : '\0';
 
     /// <summary>
     /// The next word broken across lines with a hyphen (<c>instruc-⏎tions</c>, as text extracted from documents has
@@ -426,22 +432,26 @@ public static class TextCanonicalizer
     /// </summary>
     internal static int FindLineBreakHyphen(ReadOnlySpan<char> text, int from)
     {
+        // Each "-\n" or "-\r\n" ends at a line feed: find those and look back (cheaper to set up than a string search).
         var i = from;
         while (i < text.Length)
         {
-            var next = text[i..].IndexOfAny(s_lineBreakHyphens);
+            var next = text[i..].IndexOf('\n');
             if (next < 0)
             {
                 return -1;
             }
 
-            var at = i + next;
-            if (LineBreakHyphenLength(text, at) > 0)
+            var lineFeed = i + next;
+            var at = lineFeed >= 1 && text[lineFeed - 1] == '-' ? lineFeed - 1
+                : lineFeed >= 2 && text[lineFeed - 1] == '\r' && text[lineFeed - 2] == '-' ? lineFeed - 2
+                : -1;
+            if (at >= from && LineBreakHyphenLength(text, at) > 0)
             {
                 return at;
             }
 
-            i = at + 1;
+            i = lineFeed + 1;
         }
 
         return -1;
@@ -721,50 +731,65 @@ public static class TextCanonicalizer
         return new string(chars);
     }
 
-    private static FrozenDictionary<char, string> BuildBmpNfkcTable()
+    /// <summary>The NFKC replacement of a BMP character (combining marks it leaves dropped), or <see langword="null"/> when it is its own.</summary>
+    internal static string? BmpNfkc(char c)
     {
-        var table = new Dictionary<char, string>();
-        for (var c = 0x80; c < 0x10000; c++)
+        var page = Volatile.Read(ref s_bmpNfkcPages[c >> 8]);
+        if (page is null)
         {
-            if (c is >= 0xD800 and < 0xE000)
-            {
-                continue;
-            }
-
-            var s = ((char)c).ToString();
-            string normalized;
-            try
-            {
-                if (s.IsNormalized(NormalizationForm.FormKC))
-                {
-                    continue;
-                }
-
-                normalized = s.Normalize(NormalizationForm.FormKC);
-            }
-            catch (ArgumentException)
-            {
-                continue;
-            }
-
-            // A decomposition that leaves combining marks (e.g. U+00A8 diaeresis → space + U+0308) keeps only its base.
-            var sb = new StringBuilder(normalized.Length);
-            foreach (var ch in normalized)
-            {
-                var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-                if (category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
-                {
-                    sb.Append(ch);
-                }
-            }
-
-            table[(char)c] = sb.ToString();
+            Interlocked.CompareExchange(ref s_bmpNfkcPages[c >> 8], new string?[256], null);
+            page = Volatile.Read(ref s_bmpNfkcPages[c >> 8])!;
         }
 
-        return table.ToFrozenDictionary();
+        // Benign race: two threads compute the same immutable value.
+        var entry = Volatile.Read(ref page[c & 0xFF]);
+        if (entry is null)
+        {
+            entry = ComputeBmpNfkc(c) ?? s_nfkcIdentity;
+            Volatile.Write(ref page[c & 0xFF], entry);
+        }
+
+        return ReferenceEquals(entry, s_nfkcIdentity) ? null : entry;
     }
 
-    private static FrozenDictionary<int, char> BuildConfusables()
+    internal static string? ComputeBmpNfkc(char c)
+    {
+        if (c < 0x80 || char.IsSurrogate(c))
+        {
+            return null;
+        }
+
+        var s = c.ToString();
+        string normalized;
+        try
+        {
+            if (s.IsNormalized(NormalizationForm.FormKC))
+            {
+                return null;
+            }
+
+            normalized = s.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        // A decomposition that leaves combining marks (e.g. U+00A8 diaeresis → space + U+0308) keeps only its base.
+        var sb = new StringBuilder(normalized.Length);
+        foreach (var ch in normalized)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static char[]?[] BuildConfusables()
     {
         // Look-alikes of ASCII letters (UTS #39 confusables, Latin/Cyrillic/Greek/Armenian subset, plus small capitals).
         var pairs = new (string From, string To)[]
@@ -782,16 +807,16 @@ public static class TextCanonicalizer
             ("ᴊ", "j"), ("ᴋ", "k"), ("ʟ", "l"), ("ᴍ", "m"), ("ɴ", "n"), ("ᴏ", "o"), ("ᴘ", "p"), ("ʀ", "r"), ("ꜱ", "s"),
             ("ᴛ", "t"), ("ᴜ", "u"), ("ᴠ", "v"), ("ᴡ", "w"), ("ᴢ", "z"),
         };
-        var map = new Dictionary<int, char>();
+        var pages = new char[]?[256];
         foreach (var (from, to) in pairs)
         {
             foreach (var ch in from)
             {
-                map[ch] = to[0];
+                (pages[ch >> 8] ??= new char[256])[ch & 0xFF] = to[0];
             }
         }
 
-        return map.ToFrozenDictionary();
+        return pages;
     }
 
     private struct Builder

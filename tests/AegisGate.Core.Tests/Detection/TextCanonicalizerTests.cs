@@ -186,4 +186,40 @@ public sealed class TextCanonicalizerTests
             Assert.That(TextCanonicalizer.FindSpacedRun(prose + "s*e*c*r*e*t", 0), Is.EqualTo(prose.Length));
         }
     }
+
+    [TestCase("instruc-\ntions", 0, 7)]
+    [TestCase("instruc-\r\ntions", 0, 7)]
+    [TestCase("\nab-\ncd", 0, 3)]
+    [TestCase("a - b\nc-\nd", 0, 7)]
+    [TestCase("ab-\ncd ef-\ngh", 3, 9)]
+    [TestCase("ab-\ncd", 3, -1)]
+    [TestCase("\n-\n\r\n", 0, -1)]
+    [TestCase("no line breaks - here", 0, -1)]
+    [TestCase("ends with a hyphen-\n", 0, -1)]
+    public void FindLineBreakHyphen_FindsTheFirstHyphenThatJoinsWordsAtOrAfterFrom(string text, int from, int expected) =>
+        Assert.That(TextCanonicalizer.FindLineBreakHyphen(text, from), Is.EqualTo(expected));
+
+    [Test]
+    public void BmpNfkc_FilledConcurrently_EqualsItsComputation()
+    {
+        // The lazily filled table must hand every thread the value a fresh computation gives (identity as null).
+        Parallel.For(0x80, 0x10000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, c => TextCanonicalizer.BmpNfkc((char)c));
+
+        var mismatches = new List<int>();
+        for (var c = 0x80; c < 0x10000; c++)
+        {
+            if (TextCanonicalizer.BmpNfkc((char)c) != TextCanonicalizer.ComputeBmpNfkc((char)c))
+            {
+                mismatches.Add(c);
+            }
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(mismatches, Is.Empty);
+            Assert.That(TextCanonicalizer.BmpNfkc('\uFB01'), Is.EqualTo("fi"));
+            Assert.That(TextCanonicalizer.BmpNfkc('\uFF21'), Is.EqualTo("A"));
+            Assert.That(TextCanonicalizer.BmpNfkc('\u00E9'), Is.Null);
+        }
+    }
 }

@@ -182,12 +182,7 @@ internal static class InjectionModelFormat
                 : "The injection model file has trailing bytes.");
         }
 
-        Span<byte> hash = stackalloc byte[ChecksumLength];
-        SHA256.HashData(bytes[..^ChecksumLength], hash);
-        if (!CryptographicOperations.FixedTimeEquals(hash, bytes[^ChecksumLength..]))
-        {
-            throw new InjectionModelLoadException("The injection model failed its SHA-256 checksum (corrupted or modified file).");
-        }
+        VerifyChecksum(bytes);
 
         var header = new InjectionModelHeader
         {
@@ -239,6 +234,17 @@ internal static class InjectionModelFormat
         }
 
         return header;
+    }
+
+    // Kept out of Read: a stackalloc in a method with loops makes its first JIT a full optimisation (~10 ms at start-up).
+    private static void VerifyChecksum(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[ChecksumLength];
+        SHA256.HashData(bytes[..^ChecksumLength], hash);
+        if (!CryptographicOperations.FixedTimeEquals(hash, bytes[^ChecksumLength..]))
+        {
+            throw new InjectionModelLoadException("The injection model failed its SHA-256 checksum (corrupted or modified file).");
+        }
     }
 
     private static int HiddenLength(in HiddenLayerSettings hidden) =>
