@@ -25,6 +25,7 @@ public sealed class RulePathEquivalenceTests
         "abcdefghijklmnopqrstuvwxyzab", "Abcdefghijklmnopqrstuvw", "é", "ñ", "ü", "ß", "Ж", "Жанна", "中文", "É", "Ñandú",
         "0", "1", "5", "10", "42", "250", "1969", "4111", "12345", "0044", "3704", "555", "010", "9999", "123456789012",
         "John Smith", "Mary Lee", "Ana María López", "Richard M. Nixon", "Dan May", "Jan May", "Wei Li", "Oliver Twist",
+        "00:1A:2B:3C:4D:5E", "0012.3456.789a", "de-ad-be-ef-00-01", "00:1A:2B", "aa:aa:aa:aa:aa:aa", "1a2b.3c4d.",
         "00", "1A", "2b", "ff", "FF", "0012", "3456", "789a", "de", "ad", "be", "ef", "a1", "Zz",
     ];
 
@@ -75,6 +76,25 @@ public sealed class RulePathEquivalenceTests
         var actual = new CollectingSink();
         PersonNames.Find(rule, layer, actual);
         Assert.That(actual.Matches, Is.EqualTo(ReferencePersonNames.Find(layer.Text)));
+    }
+
+    [Test]
+    public void MacAddress_RandomTexts_SeparatorSearchFindsWhatThePlainLoopFinds()
+    {
+        var rule = BuiltInRules.Create().Single(r => r.Id == "pii.mac_address");
+        var found = 0;
+        foreach (var text in RandomTexts(seed: 12))
+        {
+            var layer = new LayerText(TextCanonicalizer.Canonicalize(text), 0, null, 0, 0, parentRangeIsOriginal: false);
+            var actual = new CollectingSink();
+            rule.Find(layer, actual);
+            var expected = EngineSearchEquivalenceTests.ReferenceMac(layer.Text);
+            Assert.That(actual.Matches, Is.EqualTo(expected), $"'{Escape(layer.Text)}'");
+            found += expected.Count;
+        }
+
+        TestContext.Out.WriteLine($"{found} MAC addresses");
+        Assert.That(found, Is.GreaterThan(Texts / 10));
     }
 
     // Seeded random texts: 1–60 pieces joined by random separators, with random case flips and stray characters.
