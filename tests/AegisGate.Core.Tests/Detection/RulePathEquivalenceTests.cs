@@ -97,6 +97,90 @@ public sealed class RulePathEquivalenceTests
         Assert.That(found, Is.GreaterThan(Texts / 10));
     }
 
+    [Test]
+    public void JoinedWords_RandomTokens_PartCountKeepsWhatTheFullSplitKeeps()
+    {
+        string[] words = ["ignore", "Ignore", "IGNORE", "all", "All", "previous", "Previous", "instructions", "system", "prompt", "reveal", "items", "Where", "json", "x", "i", "a", "é", "ß"];
+        const string Joiners = "._-";
+        var random = new Random(13);
+        var split = 0;
+        for (var round = 0; round < Texts * 4; round++)
+        {
+            var sb = new StringBuilder();
+            var parts = random.Next(1, 7);
+            for (var p = 0; p < parts; p++)
+            {
+                if (p > 0 && random.Next(3) > 0)
+                {
+                    sb.Append(Joiners[random.Next(Joiners.Length)]);
+                    if (random.Next(10) == 0)
+                    {
+                        sb.Append(Joiners[random.Next(Joiners.Length)]);
+                    }
+                }
+
+                sb.Append(words[random.Next(words.Length)]);
+            }
+
+            if (random.Next(10) == 0)
+            {
+                sb.Insert(random.Next(sb.Length + 1), Joiners[random.Next(Joiners.Length)]);
+            }
+
+            var token = sb.ToString();
+            var actual = Decoders.TrySplitJoinedWords(token, out var phrase);
+            var expected = ReferenceSplitJoinedWords(token, out var expectedPhrase);
+            Assert.That((actual, phrase), Is.EqualTo((expected, expectedPhrase)), token);
+            split += expected ? 1 : 0;
+        }
+
+        TestContext.Out.WriteLine($"{split} phrases");
+        Assert.That(split, Is.GreaterThan(Texts / 10));
+    }
+
+    // Decoders.TrySplitJoinedWords as it was before the part count: every part looked up in turn.
+    private static bool ReferenceSplitJoinedWords(ReadOnlySpan<char> token, out string phrase)
+    {
+        phrase = string.Empty;
+        var words = new StringBuilder();
+        var parts = 0;
+        var k = 0;
+        while (k < token.Length)
+        {
+            var from = k;
+            k++;
+            while (k < token.Length && char.IsAsciiLetter(token[k]) && !(char.IsAsciiLetterUpper(token[k]) && char.IsAsciiLetterLower(token[k - 1])))
+            {
+                k++;
+            }
+
+            var part = token[from..k];
+            if (!char.IsAsciiLetter(part[0]) || part.Length > 16 || !AttackVocabulary.Contains(part.ToString().ToLowerInvariant()))
+            {
+                return false;
+            }
+
+            words.Append(parts > 0 ? " " : string.Empty).Append(part);
+            parts++;
+            if (k < token.Length && !char.IsAsciiLetter(token[k]))
+            {
+                k++;
+                if (k == token.Length)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (parts < 3)
+        {
+            return false;
+        }
+
+        phrase = words.ToString();
+        return true;
+    }
+
     // Seeded random texts: 1–60 pieces joined by random separators, with random case flips and stray characters.
     private static IEnumerable<string> RandomTexts(int seed)
     {
