@@ -181,6 +181,67 @@ public sealed class RulePathEquivalenceTests
         return true;
     }
 
+    [Test]
+    public void RunCandidates_RandomTexts_OffersEachCandidateToTheRulesThePlainLoopOffersItTo()
+    {
+        var state = EngineState.Build(new AegisDetectionOptions(), [], null);
+        var table = state.GetPolicy(null)!.For(ContentSource.User);
+        var rules = state.Rules;
+        var random = new Random(14);
+        var found = 0;
+        foreach (var text in RandomTexts(seed: 15))
+        {
+            // Some rules inactive, as a policy or the prefilter leaves them.
+            var active = new bool[rules.Rules.Length];
+            for (var i = 0; i < active.Length; i++)
+            {
+                active[i] = random.Next(8) > 0;
+            }
+
+            var actual = Run(text, (scan, layer) => DetectionEngine.RunCandidates(scan, layer, active));
+            var expected = Run(text, (scan, layer) =>
+            {
+                foreach (var candidate in layer.GetCandidates())
+                {
+                    foreach (var rule in rules.CandidateRules)
+                    {
+                        if (rule.MinDigits > candidate.Digits)
+                        {
+                            break;
+                        }
+
+                        if (active[rule.Index] && rule.Accepts(candidate))
+                        {
+                            rule.Match(layer, candidate, scan);
+                        }
+                    }
+                }
+            });
+            Assert.That(actual, Is.EqualTo(expected), $"'{Escape(text)}'");
+            found += expected.Count;
+        }
+
+        TestContext.Out.WriteLine($"{found} candidate findings");
+        Assert.That(found, Is.GreaterThan(Texts / 10));
+
+        List<(string, int, int, double)> Run(string text, Action<ScanState, LayerText> run)
+        {
+            var scratch = ScanScratch.Rent(rules.Rules.Length);
+            try
+            {
+                var scan = new ScanState(state, table, ContentSource.User, TimeProvider.System, scratch);
+                var layer = new LayerText(TextCanonicalizer.Canonicalize(text), 0, null, 0, 0, parentRangeIsOriginal: false) { Settings = state, Scratch = scratch };
+                scan.Enter(layer);
+                run(scan, layer);
+                return scan.Findings.Select(f => (f.Rule.Id, f.Start, f.End, f.Confidence)).ToList();
+            }
+            finally
+            {
+                ScanScratch.Return(scratch);
+            }
+        }
+    }
+
     // Seeded random texts: 1–60 pieces joined by random separators, with random case flips and stray characters.
     private static IEnumerable<string> RandomTexts(int seed)
     {
