@@ -291,7 +291,7 @@ public sealed class EngineSearchEquivalenceTests
     }
 
     // The MAC address finder as it was before the separator pre-check: every ':' or '-' tried as the first separator.
-    private static List<(int, int)> ReferenceMac(ReadOnlySpan<char> text)
+    internal static List<(int, int)> ReferenceMac(ReadOnlySpan<char> text)
     {
         var hex = SearchValues.Create("0123456789abcdefABCDEF");
         var found = new List<(int, int)>();

@@ -199,7 +199,28 @@ internal static class Decoders
     internal static int NextJoin(ReadOnlySpan<char> span, int from)
     {
         var i = from;
-        if (Vector128.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Reads span[i - 1 .. i + 16]: in bounds while i ≥ 1 and i + 17 ≤ span.Length.
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(span));
+            for (; i + Vector256<ushort>.Count + 1 <= span.Length; i += Vector256<ushort>.Count)
+            {
+                var current = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var previous = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
+                var following = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+                var lowerPrevious = Vector256.LessThan(previous - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+                var letterPrevious = lowerPrevious | Vector256.LessThan(previous - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26));
+                var letterFollowing = Vector256.LessThan((following | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+                var upper = Vector256.LessThan(current - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26));
+                var joiner = Vector256.Equals(current, Vector256.Create((ushort)'.')) | Vector256.Equals(current, Vector256.Create((ushort)'_')) | Vector256.Equals(current, Vector256.Create((ushort)'-'));
+                var mask = ((upper & lowerPrevious) | (joiner & letterPrevious & letterFollowing)).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
         {
             ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(span));
             for (; i + Vector128<ushort>.Count + 1 <= span.Length; i += Vector128<ushort>.Count)
@@ -238,9 +259,17 @@ internal static class Decoders
 
     private static bool IsJoinedWordChar(char c) => char.IsAsciiLetter(c) || c is '.' or '_' or '-';
 
-    private static bool TrySplitJoinedWords(ReadOnlySpan<char> token, out string phrase)
+    internal static bool TrySplitJoinedWords(ReadOnlySpan<char> token, out string phrase)
     {
         phrase = string.Empty;
+
+        // Most joined tokens of prose and code ("items.Where", "global.json", "created_at") have two parts: no phrase,
+        // whatever the parts are. Counted first, without a look-up.
+        if (!HasThreeParts(token))
+        {
+            return false;
+        }
+
         Span<char> lower = stackalloc char[MaxJoinedToken];
         Span<char> words = stackalloc char[MaxJoinedToken * 2];
         var length = 0;
@@ -298,6 +327,33 @@ internal static class Decoders
 
         phrase = new string(words[..length]);
         return true;
+    }
+
+    // Whether the split below reaches a third part (the same steps, without the checks that fail a part).
+    private static bool HasThreeParts(ReadOnlySpan<char> token)
+    {
+        var parts = 0;
+        var k = 0;
+        while (k < token.Length)
+        {
+            k++;
+            while (k < token.Length && char.IsAsciiLetter(token[k]) && !(char.IsAsciiLetterUpper(token[k]) && char.IsAsciiLetterLower(token[k - 1])))
+            {
+                k++;
+            }
+
+            if (++parts == 3)
+            {
+                return true;
+            }
+
+            if (k < token.Length && !char.IsAsciiLetter(token[k]))
+            {
+                k++;
+            }
+        }
+
+        return false;
     }
 
     private static void Add(ref List<DecodedSegment>? result, ref int budget, DecodedSegment segment)

@@ -314,40 +314,71 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
     }
 
     // Each numeric candidate is offered only to the active candidate rules whose digit/letter ranges it fits. Which rules
-    // those are depends only on the candidate's shape (its groups' digit and letter counts), and runs of numbers
-    // ("1234 5678 1234 …", tables, lists) repeat the same shape: the fitting rules are worked out once per shape.
-    private static void RunCandidates(ScanState scan, LayerText layer, ReadOnlySpan<bool> active)
+    // those are depends only on the candidate's shape (its groups' digit and letter counts), and numbers repeat a few
+    // shapes ("250", "80", "1969", "4.2.1", "1234 5678 1234 …"): the fitting rules of the last few shapes are kept.
+    internal static void RunCandidates(ScanState scan, LayerText layer, ReadOnlySpan<bool> active)
     {
+        const int Shapes = 8;
         var candidateRules = scan.Engine.Rules.CandidateRules;
-        Span<int> fitting = candidateRules.Length <= 256 ? stackalloc int[candidateRules.Length] : new int[candidateRules.Length];
-        var fitCount = -1;
-        NumericCandidate last = default;
-        foreach (var candidate in layer.GetCandidates())
+        var rented = ArrayPool<int>.Shared.Rent(Shapes * (candidateRules.Length + 1));
+        try
         {
-            if (fitCount < 0 || !SameShape(candidate, last))
+            // Slot k: its fitting rules at fitting[k * rules .. ], their count in counts[k], its shape in shapes[k].
+            var fitting = rented.AsSpan(0, Shapes * candidateRules.Length);
+            var counts = rented.AsSpan(Shapes * candidateRules.Length, Shapes);
+            Span<NumericCandidate> shapes = stackalloc NumericCandidate[Shapes];
+            var used = 0;
+            var next = 0; // the slot a new shape takes once all are used (oldest first)
+            var last = -1;
+            foreach (var candidate in layer.GetCandidates())
             {
-                fitCount = 0;
-                for (var r = 0; r < candidateRules.Length; r++)
+                if (last < 0 || !SameShape(candidate, shapes[last]))
                 {
-                    var rule = candidateRules[r];
-                    if (rule.MinDigits > candidate.Digits)
+                    last = -1;
+                    for (var k = 0; k < used; k++)
                     {
-                        break;
+                        if (SameShape(candidate, shapes[k]))
+                        {
+                            last = k;
+                            break;
+                        }
                     }
 
-                    if (active[rule.Index] && rule.Accepts(candidate))
+                    if (last < 0)
                     {
-                        fitting[fitCount++] = r;
+                        last = used < Shapes ? used++ : next;
+                        next = (last + 1) % Shapes;
+                        shapes[last] = candidate;
+                        var slot = fitting.Slice(last * candidateRules.Length, candidateRules.Length);
+                        var count = 0;
+                        for (var r = 0; r < candidateRules.Length; r++)
+                        {
+                            var rule = candidateRules[r];
+                            if (rule.MinDigits > candidate.Digits)
+                            {
+                                break;
+                            }
+
+                            if (active[rule.Index] && rule.Accepts(candidate))
+                            {
+                                slot[count++] = r;
+                            }
+                        }
+
+                        counts[last] = count;
                     }
                 }
 
-                last = candidate;
+                var fits = fitting.Slice(last * candidateRules.Length, counts[last]);
+                foreach (var r in fits)
+                {
+                    candidateRules[r].Match(layer, candidate, scan);
+                }
             }
-
-            for (var k = 0; k < fitCount; k++)
-            {
-                candidateRules[fitting[k]].Match(layer, candidate, scan);
-            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 

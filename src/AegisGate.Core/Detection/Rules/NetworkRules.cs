@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Net;
 using System.Net.Sockets;
 using AegisGate.Detection.Engine;
@@ -78,13 +82,13 @@ internal static class NetworkRules
         var i = 0;
         while (i < text.Length)
         {
-            var found = text[i..].IndexOfAny(':', '-');
-            if (found < 0)
+            // Only a separator that recurs three characters later can start one (prose has almost none).
+            var at = NextRepeated(text, i, ':', '-', 3);
+            if (at < 0)
             {
                 break;
             }
 
-            var at = i + found;
             i = at + 1;
 
             // at must be the first separator: text[at-2..at] is a hex pair and the 17 characters from at-2 form XX?XX?XX?XX?XX?XX.
@@ -131,14 +135,15 @@ internal static class NetworkRules
         var i = 0;
         while (i < text.Length)
         {
-            var dot = text[i..].IndexOf('.');
+            // Only a dot with another five characters later can be the first of one.
+            var dot = NextRepeated(text, i, '.', '.', 5);
             if (dot < 0)
             {
                 return;
             }
 
-            var start = i + dot - 4;
-            i = i + dot + 1;
+            var start = dot - 4;
+            i = dot + 1;
             if (start < 0 || start + 14 > text.Length || (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '.'))
                 || (start + 14 < text.Length && (char.IsLetterOrDigit(text[start + 14]) || (text[start + 14] == '.' && start + 15 < text.Length && char.IsLetterOrDigit(text[start + 15])))))
             {
@@ -158,6 +163,58 @@ internal static class NetworkRules
                 i = start + 14;
             }
         }
+    }
+
+    /// <summary>
+    /// The next position at or after <paramref name="from"/> of <paramref name="a"/> or <paramref name="b"/> with the same
+    /// character <paramref name="distance"/> positions later; -1 when there is none. Vectorised: a MAC address's
+    /// separators recur at a fixed distance, and prose's colons, dashes and dots almost never do.
+    /// </summary>
+    internal static int NextRepeated(ReadOnlySpan<char> text, int from, char a, char b, int distance)
+    {
+        var i = from;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Reads text[i .. i + distance + 15]: in bounds while i + 16 + distance ≤ text.Length.
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            for (; i + Vector256<ushort>.Count + distance <= text.Length; i += Vector256<ushort>.Count)
+            {
+                var current = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var later = Vector256.LoadUnsafe(ref first, (nuint)(i + distance));
+                var wanted = Vector256.Equals(current, Vector256.Create((ushort)a)) | Vector256.Equals(current, Vector256.Create((ushort)b));
+                var mask = (wanted & Vector256.Equals(current, later)).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            for (; i + Vector128<ushort>.Count + distance <= text.Length; i += Vector128<ushort>.Count)
+            {
+                var current = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var later = Vector128.LoadUnsafe(ref first, (nuint)(i + distance));
+                var wanted = Vector128.Equals(current, Vector128.Create((ushort)a)) | Vector128.Equals(current, Vector128.Create((ushort)b));
+                var mask = (wanted & Vector128.Equals(current, later)).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+
+        for (; i + distance < text.Length; i++)
+        {
+            var c = text[i];
+            if ((c == a || c == b) && text[i + distance] == c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool AllSameOctets(ReadOnlySpan<char> value)

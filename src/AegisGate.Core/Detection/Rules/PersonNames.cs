@@ -1,4 +1,8 @@
 using System.Collections.Frozen;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AegisGate.Detection.Engine;
 
 namespace AegisGate.Detection.Rules;
@@ -8,7 +12,7 @@ namespace AegisGate.Detection.Rules;
 /// by a capitalised surname, with an optional middle name or initial ("John Oliver", "Richard M. Nixon", "Ana María
 /// López"). Given names that are everyday words ("Will", "May", "Mark", "Grace", "June") or places ("Florence",
 /// "Austin") are left out, and a surname that is a common capitalised word ("Street", "University", "Monday") rejects
-/// the match. Span-based: one pass over capitalised words, one frozen-set lookup each.
+/// the match. Span-based: a vector search for a capitalised word followed by a capital, one frozen-set lookup each.
 /// </summary>
 internal static class PersonNames
 {
@@ -77,34 +81,38 @@ internal static class PersonNames
     public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
         var text = layer.Text.AsSpan();
-        var i = 0;
-        while (i < text.Length)
+
+        // A name starts with a given name (a capital and lower-case letters) followed by one space or tab and a capital:
+        // only the capitalised words that end at such a gap are tried, and the gaps are found by a vector search (prose
+        // has few: most capitalised words start a sentence and are followed by a lower-case word).
+        var resume = 0; // the end of the last name found: no name starts before it
+        var from = 1;
+        while (true)
         {
-            var next = text[i..].IndexOfAnyInRange('A', 'Z');
-            if (next < 0)
+            var gap = NextNameGap(text, from);
+            if (gap < 0)
             {
                 return;
             }
 
-            var start = i + next;
-            var end = NameWordEnd(text, start);
-            i = Math.Max(end, start + 1);
-            if (end < 0 || (start > 0 && IsWordChar(text[start - 1])))
-            {
-                // The capitals in the rest of this run of ASCII letters and digits ("SELECT", "PullRequest") follow a
-                // word character: none starts a name.
-                while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
-                {
-                    i++;
-                }
+            from = gap + 1;
 
+            // The capital that starts the word ending at the gap (a word of more than MaxWord letters is no name).
+            var start = gap - 1;
+            while (start >= 0 && gap - start <= MaxWord && IsNameLower(text[start]))
+            {
+                start--;
+            }
+
+            if (start < resume || !char.IsAsciiLetterUpper(text[start]) || NameWordEnd(text, start) != gap
+                || (start > 0 && IsWordChar(text[start - 1])))
+            {
                 continue;
             }
 
-            // Optional middle initial ("M.") or middle name, then the surname. A capital must follow (most capitalised words
-            // of prose start a sentence and are followed by a lower-case word): checked before the given-name look-up.
-            var pos = SkipSpace(text, end);
-            if (pos < 0 || !char.IsAsciiLetterUpper(text[pos]) || !s_given.Contains(text[start..end]))
+            // Optional middle initial ("M.") or middle name, then the surname.
+            var pos = SkipSpace(text, gap);
+            if (pos < 0 || !char.IsAsciiLetterUpper(text[pos]) || !s_given.Contains(text[start..gap]))
             {
                 continue;
             }
@@ -138,8 +146,67 @@ internal static class PersonNames
             }
 
             sink.Add(rule, start, surnameEnd, rule.Descriptor.Confidence);
-            i = surnameEnd;
+            resume = surnameEnd;
+            from = Math.Max(from, surnameEnd);
         }
+    }
+
+    /// <summary>
+    /// The next position at or after <paramref name="from"/> (≥ 1) of a space or tab with a lower-case letter (ASCII, or
+    /// any character from U+00E0 to U+00FF, a superset of the accented letters names hold) before it and an upper-case
+    /// ASCII letter after it; -1 when there is none. Every name's given name ends at such a gap.
+    /// </summary>
+    internal static int NextNameGap(ReadOnlySpan<char> text, int from)
+    {
+        var i = from;
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Reads text[i - 1 .. i + 16]: in bounds while i ≥ 1 and i + 17 ≤ text.Length.
+            for (; i + Vector256<ushort>.Count + 1 <= text.Length; i += Vector256<ushort>.Count)
+            {
+                var previous = Vector256.LoadUnsafe(ref first, (nuint)(i - 1));
+                var current = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var following = Vector256.LoadUnsafe(ref first, (nuint)(i + 1));
+                var lower = Vector256.LessThan(previous - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26))
+                    | Vector256.LessThan(previous - Vector256.Create((ushort)0xE0), Vector256.Create((ushort)0x20));
+                var space = Vector256.Equals(current, Vector256.Create((ushort)' ')) | Vector256.Equals(current, Vector256.Create((ushort)'\t'));
+                var upper = Vector256.LessThan(following - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26));
+                var mask = (lower & space & upper).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + Vector128<ushort>.Count + 1 <= text.Length; i += Vector128<ushort>.Count)
+            {
+                var previous = Vector128.LoadUnsafe(ref first, (nuint)(i - 1));
+                var current = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var following = Vector128.LoadUnsafe(ref first, (nuint)(i + 1));
+                var lower = Vector128.LessThan(previous - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
+                    | Vector128.LessThan(previous - Vector128.Create((ushort)0xE0), Vector128.Create((ushort)0x20));
+                var space = Vector128.Equals(current, Vector128.Create((ushort)' ')) | Vector128.Equals(current, Vector128.Create((ushort)'\t'));
+                var upper = Vector128.LessThan(following - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26));
+                var mask = (lower & space & upper).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+
+        for (; i + 1 < text.Length; i++)
+        {
+            if (text[i] is ' ' or '\t' && char.IsAsciiLetterUpper(text[i + 1]) && (char.IsAsciiLetterLower(text[i - 1]) || text[i - 1] is >= '\u00E0' and <= '\u00FF'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     // A capitalised word with lower-case letters (apostrophes and hyphens inside: O'Brien, Smith-Jones) that is not a stop word; its end or -1.
@@ -175,7 +242,7 @@ internal static class PersonNames
         }
 
         var end = start + 1;
-        while (end < text.Length && end - start <= MaxWord && (char.IsAsciiLetterLower(text[end]) || text[end] is 'ä' or 'ö' or 'ü' or 'é' or 'á' or 'í' or 'ó' or 'ú' or 'ñ'))
+        while (end < text.Length && end - start <= MaxWord && IsNameLower(text[end]))
         {
             end++;
         }
@@ -187,6 +254,8 @@ internal static class PersonNames
 
         return end;
     }
+
+    private static bool IsNameLower(char c) => char.IsAsciiLetterLower(c) || c is 'ä' or 'ö' or 'ü' or 'é' or 'á' or 'í' or 'ó' or 'ú' or 'ñ';
 
     private static bool IsMonthSurname(ReadOnlySpan<char> word)
         => word is "March" or "April" or "May" or "June" or "July" or "August";
