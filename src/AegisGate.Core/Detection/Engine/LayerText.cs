@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AegisGate.Detection.Engine;
 
@@ -137,13 +141,11 @@ internal sealed class LayerText
         var i = 0;
         while (i < text.Length)
         {
-            var next = text[i..].IndexOfAnyInRange('0', '9');
-            if (next < 0)
+            var digitAt = NextDigit(text, i);
+            if (digitAt < 0)
             {
                 break;
             }
-
-            var digitAt = i + next;
 
             // Back up to the start of the group containing the digit (letters glued to it).
             var start = digitAt;
@@ -296,6 +298,37 @@ internal sealed class LayerText
         }
 
         return result;
+    }
+
+    // The first ASCII digit at or after 'from', or -1: an inlined vector loop (digits in prose are a few dozen characters
+    // apart, so a library call per digit costs more than the search).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextDigit(ReadOnlySpan<char> text, int from)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Bounds: from + 16 <= text.Length, so the 16 chars loaded at from are inside the span.
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            for (; from + 16 <= text.Length; from += 16)
+            {
+                var v = Vector256.LoadUnsafe(ref first, (nuint)from);
+                var bits = Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10)).ExtractMostSignificantBits();
+                if (bits != 0)
+                {
+                    return from + BitOperations.TrailingZeroCount(bits);
+                }
+            }
+        }
+
+        for (; from < text.Length; from++)
+        {
+            if (char.IsAsciiDigit(text[from]))
+            {
+                return from;
+            }
+        }
+
+        return -1;
     }
 
     // The start of an upper-case letter group of 1–4 letters that ends one separator before 'start', or -1.
