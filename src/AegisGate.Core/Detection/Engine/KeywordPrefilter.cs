@@ -44,7 +44,7 @@ internal sealed class KeywordPrefilter
     private readonly SearchValues<char>? _symbolStarts;
     private readonly byte[] _anchorLow;
     private readonly byte[] _anchorHigh;
-    private readonly ulong[] _symbolPairs = new ulong[(128 * 128) / 64];
+    private readonly ulong[] _symbolPairs = new ulong[(128 * 256) / 64];
     private readonly SearchValues<string>? _infix;
     private readonly Dictionary<int, Entry[]> _infixByPrefix = [];
     private readonly Entry[] _nonAsciiEntries;
@@ -209,21 +209,59 @@ internal sealed class KeywordPrefilter
     public void Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        SearchWords(text, ref sink);
-        if (_symbolStarts is not null)
-        {
-            SearchSymbols(text, ref sink);
-        }
-
+        var nonAscii = text.Length > 0 && SearchWordsAndSymbols(text, ref sink);
         if (_infix is not null)
         {
             SearchInfix(text, ref sink);
         }
 
-        if (_nonAscii is not null && text.ContainsAnyExceptInRange((char)0, (char)0x7F))
+        if (_nonAscii is not null && nonAscii)
         {
             SearchNonAscii(text, ref sink);
         }
+    }
+
+    // One pass over the text for the word starts, the folded copy, the symbol anchors and whether any character is
+    // non-ASCII; then the word starts are filtered and the anchors visited (all word hits first, then all symbol hits,
+    // each in text order). Returns whether the text has a non-ASCII character.
+    private bool SearchWordsAndSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var length = text.Length;
+
+        // The folded copy (and eight zeros after it), then one anchor bit per character of the 256-bit vector part.
+        var anchorsAt = (length + 8 + 3) & ~3;
+        var rented = ArrayPool<byte>.Shared.Rent(anchorsAt + (((length >> 5) + 1) * sizeof(uint)));
+        try
+        {
+            // Room for a chunk, one more block of positions and the slack of the unconditional stores of Append.
+            Span<int> starts = stackalloc int[WordChunk + 48];
+            var scan = new WordScan { AnchorsAt = anchorsAt };
+            SearchWords(text, starts, rented, ref scan, ref sink);
+            if (_symbolStarts is not null)
+            {
+                SearchSymbols(text, rented, ref scan, ref sink);
+            }
+
+            return scan.NonAscii;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    // The state of the vector pass between chunks of word starts.
+    private struct WordScan
+    {
+        public int Position;
+        public int Count;
+        public uint Carry;
+        public int AnchorsAt;
+        public int Anchored;
+        public bool NonAscii;
+        public Vector256<byte> Seen256;
+        public Vector128<byte> Seen128;
     }
 
     // Word starts are found 32 characters at a time: the characters are packed to bytes (everything from U+00FF up as
@@ -232,94 +270,59 @@ internal sealed class KeywordPrefilter
     // than tested as the vector pass finds them: prose has a word start every five or six characters at irregular
     // places, and a branch per word start (and per filter result) is mispredicted most of the time. Positions are
     // reported in text order either way.
-    private void SearchWords<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+    private void SearchWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref WordScan scan, ref TSink sink)
         where TSink : struct, IHitSink
     {
         var length = text.Length;
-        if (length == 0)
-        {
-            return;
-        }
-
-        // Room for a chunk, one more block of positions and the slack of the unconditional stores below.
-        Span<int> starts = stackalloc int[WordChunk + 48];
-        var rented = ArrayPool<byte>.Shared.Rent(length + 8);
-        try
-        {
-            SearchWords(text, starts, rented, ref sink);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private void SearchWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref TSink sink)
-        where TSink : struct, IHitSink
-    {
-        var length = text.Length;
-        var count = 0;
-        var i = 0;
-        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        ref var slots = ref MemoryMarshal.GetReference(starts);
         ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
-        uint carry = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated || Vector128.IsHardwareAccelerated)
         {
-            for (; i + (2 * Vector256<ushort>.Count) <= length; i += 2 * Vector256<ushort>.Count)
+            while (true)
             {
-                var max = Vector256.Create((ushort)0xFF);
-                var packed = Vector256.Narrow(
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)i), max),
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<ushort>.Count)), max));
-                var isUpper = Vector256.LessThan(packed - Vector256.Create((byte)'A'), Vector256.Create((byte)26));
-                (packed | (isUpper & Vector256.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
-
-                // The positions so far are before this block: their eight characters are folded now.
-                if (count >= WordChunk)
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    CheckWords(text, starts[..count], ref bytes, ref sink);
-                    count = 0;
+                    ScanBlocks256(text, starts, folded, ref scan);
+                }
+                else
+                {
+                    ScanBlocks128(text, starts, folded, ref scan);
                 }
 
-                var upper = isUpper.ExtractMostSignificantBits();
-                var lower = Vector256.LessThan(packed - Vector256.Create((byte)'a'), Vector256.Create((byte)26)).ExtractMostSignificantBits();
-                var digit = Vector256.LessThan(packed - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
-                count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 31));
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            for (; i + (2 * Vector128<ushort>.Count) <= length; i += 2 * Vector128<ushort>.Count)
-            {
-                var max = Vector128.Create((ushort)0xFF);
-                var packed = Vector128.Narrow(
-                    Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)i), max),
-                    Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<ushort>.Count)), max));
-                var isUpper = Vector128.LessThan(packed - Vector128.Create((byte)'A'), Vector128.Create((byte)26));
-                (packed | (isUpper & Vector128.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
-
-                // The positions so far are before this block: their eight characters are folded now.
-                if (count >= WordChunk)
+                if (scan.Count < WordChunk)
                 {
-                    CheckWords(text, starts[..count], ref bytes, ref sink);
-                    count = 0;
+                    break;
                 }
 
-                var upper = isUpper.ExtractMostSignificantBits();
-                var lower = Vector128.LessThan(packed - Vector128.Create((byte)'a'), Vector128.Create((byte)26)).ExtractMostSignificantBits();
-                var digit = Vector128.LessThan(packed - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
-                count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 15));
+                // A full chunk: the word starts whose eight characters are folded (all but those of the last seven
+                // characters) are filtered now, the others move to the front.
+                var complete = scan.Count;
+                while (starts[complete - 1] > scan.Position - 8)
+                {
+                    complete--;
+                }
+
+                CheckWords(text, starts[..complete], ref bytes, ref sink);
+                starts[complete..scan.Count].CopyTo(starts);
+                scan.Count -= complete;
             }
+
+            scan.NonAscii = Vector256.IsHardwareAccelerated
+                ? scan.Seen256.ExtractMostSignificantBits() != 0
+                : scan.Seen128.ExtractMostSignificantBits() != 0;
         }
 
         // The rest one by one; the folded copy ends with zeros (no keyword contains one).
+        var i = scan.Position;
+        var count = scan.Count;
+        var seen = 0;
         for (var k = i; k < length; k++)
         {
             var c = (char)Math.Min(text[k], (char)0xFF);
+            seen |= c;
             Unsafe.Add(ref bytes, k) = (byte)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c);
         }
 
+        scan.NonAscii |= seen >= 0x80;
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length), 0UL);
         for (; i < length; i++)
         {
@@ -337,6 +340,82 @@ internal sealed class KeywordPrefilter
         CheckWords(text, starts[..count], ref bytes, ref sink);
     }
 
+    // The 256-bit vector pass from scan.Position until a chunk of word starts is full or fewer than 32 characters are
+    // left: folds, finds the word starts and marks the symbol anchors (nibble tables of the anchor characters, all
+    // ASCII) and any non-ASCII character. No call in the loop, so that the vectors stay in registers.
+    private void ScanBlocks256(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref WordScan scan)
+    {
+        var length = text.Length;
+        var i = scan.Position;
+        var count = scan.Count;
+        var carry = scan.Carry;
+        var seen = scan.Seen256;
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var slots = ref MemoryMarshal.GetReference(starts);
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
+        ref var anchors = ref Unsafe.Add(ref bytes, scan.AnchorsAt);
+        var max = Vector256.Create((ushort)0xFF);
+        var low = Vector256.Create(_anchorLow);
+        var high = Vector256.Create(_anchorHigh);
+
+        // count < WordChunk on entry and at most 32 positions per block: the stores of Append stay within the slack.
+        for (; i + (2 * Vector256<ushort>.Count) <= length && count < WordChunk; i += 2 * Vector256<ushort>.Count)
+        {
+            var packed = Vector256.Narrow(
+                Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)i), max),
+                Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<ushort>.Count)), max));
+            var isUpper = Vector256.LessThan(packed - Vector256.Create((byte)'A'), Vector256.Create((byte)26));
+            (packed | (isUpper & Vector256.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
+            seen |= packed;
+            var member = Vector256.ShuffleNative(low, packed & Vector256.Create((byte)0x0F))
+                & Vector256.ShuffleNative(high, Vector256.ShiftRightLogical(packed, 4));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref anchors, i >> 3), ~Vector256.Equals(member, Vector256<byte>.Zero).ExtractMostSignificantBits());
+
+            var upper = isUpper.ExtractMostSignificantBits();
+            var lower = Vector256.LessThan(packed - Vector256.Create((byte)'a'), Vector256.Create((byte)26)).ExtractMostSignificantBits();
+            var digit = Vector256.LessThan(packed - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
+            count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 31));
+        }
+
+        scan.Position = i;
+        scan.Count = count;
+        scan.Carry = carry;
+        scan.Seen256 = seen;
+        scan.Anchored = i;
+    }
+
+    // The same with 128-bit vectors, 16 characters a step (no anchors: the symbol pass searches them itself).
+    private static void ScanBlocks128(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref WordScan scan)
+    {
+        var length = text.Length;
+        var i = scan.Position;
+        var count = scan.Count;
+        var carry = scan.Carry;
+        var seen = scan.Seen128;
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var slots = ref MemoryMarshal.GetReference(starts);
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
+        var max = Vector128.Create((ushort)0xFF);
+        for (; i + (2 * Vector128<ushort>.Count) <= length && count < WordChunk; i += 2 * Vector128<ushort>.Count)
+        {
+            var packed = Vector128.Narrow(
+                Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)i), max),
+                Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<ushort>.Count)), max));
+            var isUpper = Vector128.LessThan(packed - Vector128.Create((byte)'A'), Vector128.Create((byte)26));
+            (packed | (isUpper & Vector128.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
+            seen |= packed;
+            var upper = isUpper.ExtractMostSignificantBits();
+            var lower = Vector128.LessThan(packed - Vector128.Create((byte)'a'), Vector128.Create((byte)26)).ExtractMostSignificantBits();
+            var digit = Vector128.LessThan(packed - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
+            count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 15));
+        }
+
+        scan.Position = i;
+        scan.Count = count;
+        scan.Carry = carry;
+        scan.Seen128 = seen;
+    }
+
     // A word starts at a letter or digit after a character that is neither, at an upper-case letter after a lower-case
     // one ("dbPassword", "ChatDAN") and at a letter after a digit ("4DAN"). One bit per character of the block; 'carry'
     // holds the classes of the last character of the previous block (bits 0-2: upper, lower, digit).
@@ -352,19 +431,29 @@ internal sealed class KeywordPrefilter
         return (word & ~previousWord) | (upper & previousLower) | (letter & previousDigit);
     }
 
-    // Appends the positions of the set bits of 'mask' (block at 'block'): eight stores whatever the count, so that the
-    // usual handful of word starts of a block cost no branch.
+    // Appends the positions of the set bits of 'mask' (block at 'block'): eight stores whatever the count (written
+    // out: the JIT does not unroll the loop), so that the usual handful of word starts of a block cost no branch.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Append(ref int slots, int count, int block, uint mask)
     {
         var n = BitOperations.PopCount(mask);
         ref var slot = ref Unsafe.Add(ref slots, count);
-        for (var k = 0; k < 8; k++)
-        {
-            Unsafe.Add(ref slot, k) = block + BitOperations.TrailingZeroCount(mask);
-            mask &= mask - 1;
-        }
-
+        slot = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 1) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 2) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 3) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 4) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 5) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 6) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 7) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
         for (var k = 8; k < n; k++)
         {
             Unsafe.Add(ref slot, k) = block + BitOperations.TrailingZeroCount(mask);
@@ -579,37 +668,28 @@ internal sealed class KeywordPrefilter
         }
     }
 
-    // Symbol anchors are frequent in prose ('.', '-', ':', new lines, every few words): rather than one IndexOfAny call
-    // per anchor, a vector pass marks the anchors of 32 characters at a time (a nibble-table membership test on the
-    // characters packed to bytes; the anchors are ASCII, everything from 0x80 up is none), and the anchors are visited
-    // in text order as before.
+    // Symbol anchors are frequent in prose ('.', '-', ':', new lines, every few words): the word pass marked them a bit
+    // per character (a nibble-table membership test on the characters packed to bytes; the anchors are ASCII), and they
+    // are visited in text order; the rest after the 256-bit vector part (all of it without 256-bit vectors) with a
+    // SearchValues of the anchors.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SearchSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+    private void SearchSymbols<TSink>(ReadOnlySpan<char> text, byte[] folded, ref WordScan scan, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        var position = 0;
-        if (Vector256.IsHardwareAccelerated)
+        // Anchored is a multiple of 32 within the text: a bit word per block of it was written.
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
+        ref var anchors = ref Unsafe.Add(ref bytes, scan.AnchorsAt);
+        for (var block = 0; block < scan.Anchored; block += 32)
         {
-            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            var low = Vector256.Create(_anchorLow);
-            var high = Vector256.Create(_anchorHigh);
-            var max = Vector256.Create((ushort)0xFF);
-            for (; position + (2 * Vector256<ushort>.Count) <= text.Length; position += 2 * Vector256<ushort>.Count)
+            var mask = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref anchors, block >> 3));
+            while (mask != 0)
             {
-                var packed = Vector256.Narrow(
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)position), max),
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(position + Vector256<ushort>.Count)), max));
-                var member = Vector256.ShuffleNative(low, packed & Vector256.Create((byte)0x0F))
-                    & Vector256.ShuffleNative(high, Vector256.ShiftRightLogical(packed, 4));
-                var mask = ~Vector256.Equals(member, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                while (mask != 0)
-                {
-                    CheckSymbol(text, position + BitOperations.TrailingZeroCount(mask), ref sink);
-                    mask &= mask - 1;
-                }
+                CheckSymbol(text, ref bytes, block + BitOperations.TrailingZeroCount(mask), ref sink);
+                mask &= mask - 1;
             }
         }
 
+        var position = scan.Anchored;
         while (position < text.Length)
         {
             var found = text[position..].IndexOfAny(_symbolStarts!);
@@ -619,28 +699,28 @@ internal sealed class KeywordPrefilter
             }
 
             position += found;
-            CheckSymbol(text, position, ref sink);
+            CheckSymbol(text, ref bytes, position, ref sink);
             position++;
         }
     }
 
+    // An anchor at 'position' (an ASCII character, so its folded byte is itself): the keywords that end with it, then
+    // those of its pair with the next folded byte (0 after the text, at least 0x80 for a non-ASCII character: neither
+    // is in any pair).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CheckSymbol<TSink>(ReadOnlySpan<char> text, int position, ref TSink sink)
+    private void CheckSymbol<TSink>(ReadOnlySpan<char> text, ref byte folded, int position, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        var anchor = Fold(text[position]);
+        var anchor = (uint)Unsafe.Add(ref folded, position) & 0x7F;
         if (_symbolsEndingAtAnchor[anchor] is { } ending)
         {
             ReportSymbols(ending, text, position, ref sink);
         }
 
-        if (position + 1 < text.Length)
+        var pair = anchor | ((uint)Unsafe.Add(ref folded, position + 1) << 7);
+        if ((_symbolPairs[pair >> 6] & (1UL << (int)pair)) != 0 && _symbolsByPair.TryGetValue((int)pair, out var entries))
         {
-            var pair = anchor | (Fold(text[position + 1]) << 7);
-            if ((_symbolPairs[pair >> 6] & (1UL << pair)) != 0 && _symbolsByPair.TryGetValue(pair, out var entries))
-            {
-                ReportSymbols(entries, text, position, ref sink);
-            }
+            ReportSymbols(entries, text, position, ref sink);
         }
     }
 
