@@ -134,7 +134,7 @@ internal sealed class KeywordPrefilter
             _word3Entries[slot] = Entries(byKeyword, 0);
             foreach (var keyword in byKeyword.Keys)
             {
-                var bit = BloomHead(HeadOf(keyword) & HeadMaskOf(keyword.Length));
+                var bit = BloomHead(keyword);
                 _bloomHead[bit >> 6] |= 1UL << bit;
             }
         }
@@ -504,41 +504,50 @@ internal sealed class KeywordPrefilter
     // under its first three (three-character keywords), four (four to seven) or eight characters. Prose
     // shares three letters with some keyword at half of its word starts ("the", "con", "pro") but rarely a whole
     // keyword prefix ("the user", "context"), so few word starts reach the exact look-up. The filter only passes more
-    // than the exact look-up would report. The survivors are kept in place without a branch; the last two characters
-    // of the text always survive (only short keywords fit there). Not inlined: the word-start loop has to keep its
-    // helpers inlined within the JIT's budget.
+    // than the exact look-up would report. The survivors are kept in place without a branch; the word starts of the
+    // last two characters of the text skip the filter (only short keywords fit there), and so does every word start
+    // when a keyword is a single character. Not inlined: the word-start loop has to keep its helpers inlined within the
+    // JIT's budget.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CheckWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, ref byte folded, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        var kept = 0;
+        // The word starts of the last two characters (the last of the positions) skip the filter.
         var length = text.Length;
-        var always = _hasWord1 ? 1 : 0;
-        ref var bloom = ref MemoryMarshal.GetArrayDataReference(_bloomHead);
-        ref var bloom2 = ref MemoryMarshal.GetArrayDataReference(_bloom2);
-        ref var slots = ref MemoryMarshal.GetReference(starts);
-        for (var k = 0; k < starts.Length; k++)
+        var filtered = starts.Length;
+        while (filtered > 0 && starts[filtered - 1] + 2 >= length)
         {
-            var p = Unsafe.Add(ref slots, k);
-            var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, p));
-            var key2 = (uint)(head & 0x7F) | (uint)((head >> 1) & (0x7F << 7));
-            var hit = TestHead(ref bloom, head & HeadMask3) | TestHead(ref bloom, head & HeadMask4)
-                | TestHead(ref bloom, head) | (Unsafe.Add(ref bloom2, (nuint)(key2 >> 6)) >> (int)key2);
-            Unsafe.Add(ref slots, kept) = p;
-            kept += (int)(hit & 1) | always | (p + 2 >= length ? 1 : 0);
+            filtered--;
+        }
+
+        var kept = filtered;
+        if (!_hasWord1)
+        {
+            kept = 0;
+            ref var bloom = ref MemoryMarshal.GetArrayDataReference(_bloomHead);
+            ref var bloom2 = ref MemoryMarshal.GetArrayDataReference(_bloom2);
+            ref var slots = ref MemoryMarshal.GetReference(starts);
+            for (var k = 0; k < filtered; k++)
+            {
+                var p = Unsafe.Add(ref slots, k);
+                var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, p));
+                var key2 = (uint)(head & 0x7F) | (uint)((head >> 1) & (0x7F << 7));
+                var short4 = (uint)head;
+                var hit = TestHead(ref bloom, BloomShort(short4 & (uint)HeadMask3)) | TestHead(ref bloom, BloomShort(short4))
+                    | TestHead(ref bloom, BloomLong(head)) | (Unsafe.Add(ref bloom2, (nuint)(key2 >> 6)) >> (int)key2);
+                Unsafe.Add(ref slots, kept) = p;
+                kept += (int)hit & 1;
+            }
         }
 
         for (var k = 0; k < kept; k++)
         {
-            var p = starts[k];
-            if (p + 2 < length)
-            {
-                CheckWordSlow(text, p, ref sink);
-            }
-            else
-            {
-                CheckWordTail(text, p, ref sink);
-            }
+            CheckWordSlow(text, starts[k], ref sink);
+        }
+
+        for (var k = filtered; k < starts.Length; k++)
+        {
+            CheckWordTail(text, starts[k], ref sink);
         }
     }
 
@@ -554,11 +563,14 @@ internal sealed class KeywordPrefilter
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong TestHead(ref ulong bloom, ulong head)
-    {
-        var bit = (uint)BloomHead(head);
-        return Unsafe.Add(ref bloom, (nuint)(bit >> 6)) >> (int)bit;
-    }
+    private static ulong TestHead(ref ulong bloom, uint bit) => Unsafe.Add(ref bloom, (nuint)(bit >> 6)) >> (int)bit;
+
+    // The bit of a head of three or four characters (a 32-bit multiply), of eight characters (a 64-bit one).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BloomShort(uint head) => (head * 0x9E3779B1u) >> 16;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BloomLong(ulong head) => (uint)((head * 0x9E3779B97F4A7C15UL) >> 48);
 
     // The exact look-up of a word start that passed the filter (at least three characters before the end).
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -645,8 +657,11 @@ internal sealed class KeywordPrefilter
         return head;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int BloomHead(ulong head) => (int)((head * 0x9E3779B97F4A7C15UL) >> 48);
+    private static int BloomHead(string lower)
+    {
+        var head = HeadOf(lower) & HeadMaskOf(lower.Length);
+        return (int)(lower.Length >= 8 ? BloomLong(head) : BloomShort((uint)head));
+    }
 
     // The last two characters of the text: only one- and two-character keywords fit.
     private void CheckWordTail<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
