@@ -47,6 +47,9 @@ internal sealed class KeywordPrefilter
     private readonly ulong[] _symbolPairs = new ulong[(128 * 256) / 64];
     private readonly SearchValues<string>? _infix;
     private readonly Dictionary<int, Entry[]> _infixByPrefix = [];
+    private readonly byte[]? _infixNibbles;
+    private readonly byte[] _infixBucket = new byte[256];
+    private readonly (ulong Head, ulong Mask, string Keyword)[][] _infixChecks = [];
     private readonly Entry[] _nonAsciiEntries;
     private readonly SearchValues<string>? _nonAscii;
 
@@ -193,6 +196,38 @@ internal sealed class KeywordPrefilter
             {
                 _infixByPrefix[group.Key] = [.. group.Select(kv => new Entry(kv.Key.ToLowerInvariant(), [.. kv.Value.Distinct()], 0)).OrderByDescending(e => e.Keyword.Length)];
             }
+
+            // ASCII texts: a bucket per first character (at most eight), nibble tables of the first three characters.
+            var lower = infix.Keys.Select(k => k.ToLowerInvariant()).ToArray();
+            var firsts = lower.Select(k => k[0]).Distinct().ToArray();
+            if (firsts.Length <= 8)
+            {
+                _infixNibbles = new byte[6 * 32];
+                _infixChecks = new (ulong, ulong, string)[firsts.Length][];
+                _infixBucket.AsSpan().Fill(0xFF);
+                for (var bucket = 0; bucket < firsts.Length; bucket++)
+                {
+                    _infixBucket[firsts[bucket]] = (byte)bucket;
+                    var sharing = lower.Where(k => k[0] == firsts[bucket]).ToArray();
+                    _infixChecks[bucket] = [.. sharing.Select(k => (HeadOf(k), k.Length >= 8 ? ulong.MaxValue : (1UL << (8 * k.Length)) - 1, k))];
+                    foreach (var keyword in sharing)
+                    {
+                        for (var at = 0; at < 3; at++)
+                        {
+                            for (var nibble = 0; nibble < 16; nibble++)
+                            {
+                                // A keyword shorter than three characters lets any character follow it.
+                                var low = at >= keyword.Length || (keyword[at] & 15) == nibble;
+                                var high = at >= keyword.Length || keyword[at] >> 4 == nibble;
+                                _infixNibbles[(at * 64) + nibble] |= (byte)(low ? 1 << bucket : 0);
+                                _infixNibbles[(at * 64) + nibble + 16] |= (byte)(low ? 1 << bucket : 0);
+                                _infixNibbles[(at * 64) + 32 + nibble] |= (byte)(high ? 1 << bucket : 0);
+                                _infixNibbles[(at * 64) + 48 + nibble] |= (byte)(high ? 1 << bucket : 0);
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         _nonAsciiEntries = [.. nonAscii.Select(kv => new Entry(kv.Key, [.. kv.Value.Distinct()], 0))];
@@ -209,8 +244,9 @@ internal sealed class KeywordPrefilter
     public void Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        var nonAscii = text.Length > 0 && SearchWordsAndSymbols(text, ref sink);
-        if (_infix is not null)
+        var infixDone = false;
+        var nonAscii = text.Length > 0 && SearchWordsAndSymbols(text, ref sink, out infixDone);
+        if (_infix is not null && !infixDone)
         {
             SearchInfix(text, ref sink);
         }
@@ -223,15 +259,16 @@ internal sealed class KeywordPrefilter
 
     // One pass over the text for the word starts, the folded copy, the symbol anchors and whether any character is
     // non-ASCII; then the word starts are filtered and the anchors visited (all word hits first, then all symbol hits,
-    // each in text order). Returns whether the text has a non-ASCII character.
-    private bool SearchWordsAndSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+    // each in text order), and the infix keywords of an ASCII text. Returns whether the text has a non-ASCII character.
+    private bool SearchWordsAndSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink, out bool infixDone)
         where TSink : struct, IHitSink
     {
         var length = text.Length;
 
         // The folded copy (and eight zeros after it), then one anchor bit per character of the 256-bit vector part.
         var anchorsAt = (length + 8 + 3) & ~3;
-        var rented = ArrayPool<byte>.Shared.Rent(anchorsAt + (((length >> 5) + 1) * sizeof(uint)));
+        // 64 bytes more for the loads of SearchInfixAscii past the last block.
+        var rented = ArrayPool<byte>.Shared.Rent(anchorsAt + (((length >> 5) + 1) * sizeof(uint)) + 64);
         try
         {
             // Room for a chunk, one more block of positions and the slack of the unconditional stores of Append.
@@ -241,6 +278,13 @@ internal sealed class KeywordPrefilter
             if (_symbolStarts is not null)
             {
                 SearchSymbols(text, rented, ref scan, ref sink);
+            }
+
+            infixDone = false;
+            if (_infixNibbles is not null && !scan.NonAscii && Vector256.IsHardwareAccelerated)
+            {
+                SearchInfixAscii(text, ref MemoryMarshal.GetArrayDataReference(rented), ref sink);
+                infixDone = true;
             }
 
             return scan.NonAscii;
@@ -766,17 +810,79 @@ internal sealed class KeywordPrefilter
             }
 
             position += found;
-            var rest = text[position..];
-            var key = Key(rest, Math.Min(3, rest.Length));
-            for (var n = Math.Min(3, rest.Length); n >= 1; n--)
+            ReportInfix(text, position, ref sink);
+            position++;
+        }
+    }
+
+    // The infix keywords at a position where one of them occurs.
+    private void ReportInfix<TSink>(ReadOnlySpan<char> text, int position, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var rest = text[position..];
+        var key = Key(rest, Math.Min(3, rest.Length));
+        for (var n = Math.Min(3, rest.Length); n >= 1; n--)
+        {
+            if (_infixByPrefix.TryGetValue(n == 3 ? key : Key(rest, n), out var entries))
             {
-                if (_infixByPrefix.TryGetValue(n == 3 ? key : Key(rest, n), out var entries))
-                {
-                    Report(entries, text, position, ref sink);
-                }
+                Report(entries, text, position, ref sink);
+            }
+        }
+    }
+
+    // The infix keywords of an ASCII text (where OrdinalIgnoreCase is ASCII case folding), from the folded copy: a
+    // Teddy-like pass marks the positions whose first three bytes may start a keyword (nibble tables with a bit per
+    // bucket of keywords sharing their first character), the candidates are compared with their bucket's keywords as
+    // folded 64-bit heads, and every position where a keyword occurs is reported as SearchInfix does (it visits each
+    // such position in text order). Bytes past the text are zeros and then other data of the rented buffer (at least
+    // 64 bytes of it): they only decide candidates past the end, which are dropped.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SearchInfixAscii<TSink>(ReadOnlySpan<char> text, ref byte folded, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var length = text.Length;
+        ref var nibbles = ref MemoryMarshal.GetArrayDataReference(_infixNibbles!);
+        var low0 = Vector256.LoadUnsafe(ref nibbles, 0);
+        var high0 = Vector256.LoadUnsafe(ref nibbles, 32);
+        var low1 = Vector256.LoadUnsafe(ref nibbles, 64);
+        var high1 = Vector256.LoadUnsafe(ref nibbles, 96);
+        var low2 = Vector256.LoadUnsafe(ref nibbles, 128);
+        var high2 = Vector256.LoadUnsafe(ref nibbles, 160);
+        var nibble = Vector256.Create((byte)0x0F);
+        for (var i = 0; i < length; i += 32)
+        {
+            var b0 = Vector256.LoadUnsafe(ref folded, (nuint)i);
+            var b1 = Vector256.LoadUnsafe(ref folded, (nuint)(i + 1));
+            var b2 = Vector256.LoadUnsafe(ref folded, (nuint)(i + 2));
+            var match = Vector256.ShuffleNative(low0, b0 & nibble) & Vector256.ShuffleNative(high0, Vector256.ShiftRightLogical(b0, 4))
+                & Vector256.ShuffleNative(low1, b1 & nibble) & Vector256.ShuffleNative(high1, Vector256.ShiftRightLogical(b1, 4))
+                & Vector256.ShuffleNative(low2, b2 & nibble) & Vector256.ShuffleNative(high2, Vector256.ShiftRightLogical(b2, 4));
+            var mask = ~Vector256.Equals(match, Vector256<byte>.Zero).ExtractMostSignificantBits();
+            if (length - i < 32)
+            {
+                mask &= (1u << (length - i)) - 1;
             }
 
-            position++;
+            while (mask != 0)
+            {
+                var position = i + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+
+                // The head is within the text and its eight zeros; a candidate's first byte is in a bucket.
+                var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, position));
+                var bucket = _infixBucket[(byte)head];
+                if (bucket < _infixChecks.Length)
+                {
+                    foreach (var (keywordHead, keywordMask, keyword) in _infixChecks[bucket])
+                    {
+                        if ((head & keywordMask) == keywordHead && (keyword.Length <= 8 || text[position..].StartsWith(keyword, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            ReportInfix(text, position, ref sink);
+                            break;
+                        }
+                    }
+                }
+            }
         }
     }
 
