@@ -18,10 +18,11 @@ namespace AegisGate.Detection.Engine;
 /// a case-folded byte copy of the text), and the first three, four and eight characters of each are tested against a
 /// 64 Ki-bit table of keyword prefixes before any exact look-up.</item>
 /// <item><b>Symbol keywords</b> (<c>://</c>, <c>[INST]</c>, <c>&lt;!--</c>, <c>x1Q~</c> anchored at <c>~</c>) are
-/// anchored at their first non-alphanumeric character, found 32 characters a vector step with nibble tables of those
-/// characters (a <see cref="SearchValues{T}"/> of them without 256-bit vectors).</item>
+/// anchored at their first non-alphanumeric character, marked by the same vector pass as the word starts with nibble
+/// tables of those characters (a <see cref="SearchValues{T}"/> of them without 256-bit vectors).</item>
 /// <item><b>Infix keywords</b> of rules that match inside words (<c>dbPassword</c>) and of custom rule packs are looked
-/// for everywhere with a <see cref="SearchValues{T}"/> of strings (vectorised Teddy while the set stays small).</item>
+/// for everywhere: in an ASCII text on the folded copy with nibble tables of their first three characters (while they
+/// have at most eight first characters), otherwise with a <see cref="SearchValues{T}"/> of strings.</item>
 /// <item>Non-ASCII keywords (<c>забудь</c>, <c>führerschein</c>) are searched only when the text has non-ASCII
 /// characters.</item>
 /// </list>
