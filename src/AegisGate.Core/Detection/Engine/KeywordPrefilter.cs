@@ -18,10 +18,11 @@ namespace AegisGate.Detection.Engine;
 /// a case-folded byte copy of the text), and the first three, four and eight characters of each are tested against a
 /// 64 Ki-bit table of keyword prefixes before any exact look-up.</item>
 /// <item><b>Symbol keywords</b> (<c>://</c>, <c>[INST]</c>, <c>&lt;!--</c>, <c>x1Q~</c> anchored at <c>~</c>) are
-/// anchored at their first non-alphanumeric character, found 32 characters a vector step with nibble tables of those
-/// characters (a <see cref="SearchValues{T}"/> of them without 256-bit vectors).</item>
+/// anchored at their first non-alphanumeric character, marked by the same vector pass as the word starts with nibble
+/// tables of those characters (a <see cref="SearchValues{T}"/> of them without 256-bit vectors).</item>
 /// <item><b>Infix keywords</b> of rules that match inside words (<c>dbPassword</c>) and of custom rule packs are looked
-/// for everywhere with a <see cref="SearchValues{T}"/> of strings (vectorised Teddy while the set stays small).</item>
+/// for everywhere: in an ASCII text on the folded copy with nibble tables of their first three characters (while they
+/// have at most eight first characters), otherwise with a <see cref="SearchValues{T}"/> of strings.</item>
 /// <item>Non-ASCII keywords (<c>забудь</c>, <c>führerschein</c>) are searched only when the text has non-ASCII
 /// characters.</item>
 /// </list>
@@ -44,9 +45,12 @@ internal sealed class KeywordPrefilter
     private readonly SearchValues<char>? _symbolStarts;
     private readonly byte[] _anchorLow;
     private readonly byte[] _anchorHigh;
-    private readonly ulong[] _symbolPairs = new ulong[(128 * 128) / 64];
+    private readonly ulong[] _symbolPairs = new ulong[(128 * 256) / 64];
     private readonly SearchValues<string>? _infix;
     private readonly Dictionary<int, Entry[]> _infixByPrefix = [];
+    private readonly byte[]? _infixNibbles;
+    private readonly byte[] _infixBucket = new byte[256];
+    private readonly (ulong Head, ulong Mask, string Keyword)[][] _infixChecks = [];
     private readonly Entry[] _nonAsciiEntries;
     private readonly SearchValues<string>? _nonAscii;
 
@@ -134,7 +138,7 @@ internal sealed class KeywordPrefilter
             _word3Entries[slot] = Entries(byKeyword, 0);
             foreach (var keyword in byKeyword.Keys)
             {
-                var bit = BloomHead(HeadOf(keyword) & HeadMaskOf(keyword.Length));
+                var bit = BloomHead(keyword);
                 _bloomHead[bit >> 6] |= 1UL << bit;
             }
         }
@@ -193,6 +197,38 @@ internal sealed class KeywordPrefilter
             {
                 _infixByPrefix[group.Key] = [.. group.Select(kv => new Entry(kv.Key.ToLowerInvariant(), [.. kv.Value.Distinct()], 0)).OrderByDescending(e => e.Keyword.Length)];
             }
+
+            // ASCII texts: a bucket per first character (at most eight), nibble tables of the first three characters.
+            var lower = infix.Keys.Select(k => k.ToLowerInvariant()).ToArray();
+            var firsts = lower.Select(k => k[0]).Distinct().ToArray();
+            if (firsts.Length <= 8)
+            {
+                _infixNibbles = new byte[6 * 32];
+                _infixChecks = new (ulong, ulong, string)[firsts.Length][];
+                _infixBucket.AsSpan().Fill(0xFF);
+                for (var bucket = 0; bucket < firsts.Length; bucket++)
+                {
+                    _infixBucket[firsts[bucket]] = (byte)bucket;
+                    var sharing = lower.Where(k => k[0] == firsts[bucket]).ToArray();
+                    _infixChecks[bucket] = [.. sharing.Select(k => (HeadOf(k), k.Length >= 8 ? ulong.MaxValue : (1UL << (8 * k.Length)) - 1, k))];
+                    foreach (var keyword in sharing)
+                    {
+                        for (var at = 0; at < 3; at++)
+                        {
+                            for (var nibble = 0; nibble < 16; nibble++)
+                            {
+                                // A keyword shorter than three characters lets any character follow it.
+                                var low = at >= keyword.Length || (keyword[at] & 15) == nibble;
+                                var high = at >= keyword.Length || keyword[at] >> 4 == nibble;
+                                _infixNibbles[(at * 64) + nibble] |= (byte)(low ? 1 << bucket : 0);
+                                _infixNibbles[(at * 64) + nibble + 16] |= (byte)(low ? 1 << bucket : 0);
+                                _infixNibbles[(at * 64) + 32 + nibble] |= (byte)(high ? 1 << bucket : 0);
+                                _infixNibbles[(at * 64) + 48 + nibble] |= (byte)(high ? 1 << bucket : 0);
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         _nonAsciiEntries = [.. nonAscii.Select(kv => new Entry(kv.Key, [.. kv.Value.Distinct()], 0))];
@@ -209,21 +245,68 @@ internal sealed class KeywordPrefilter
     public void Search<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        SearchWords(text, ref sink);
-        if (_symbolStarts is not null)
-        {
-            SearchSymbols(text, ref sink);
-        }
-
-        if (_infix is not null)
+        var infixDone = false;
+        var nonAscii = text.Length > 0 && SearchWordsAndSymbols(text, ref sink, out infixDone);
+        if (_infix is not null && !infixDone)
         {
             SearchInfix(text, ref sink);
         }
 
-        if (_nonAscii is not null && text.ContainsAnyExceptInRange((char)0, (char)0x7F))
+        if (_nonAscii is not null && nonAscii)
         {
             SearchNonAscii(text, ref sink);
         }
+    }
+
+    // One pass over the text for the word starts, the folded copy, the symbol anchors and whether any character is
+    // non-ASCII; then the word starts are filtered and the anchors visited (all word hits first, then all symbol hits,
+    // each in text order), and the infix keywords of an ASCII text. Returns whether the text has a non-ASCII character.
+    private bool SearchWordsAndSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink, out bool infixDone)
+        where TSink : struct, IHitSink
+    {
+        var length = text.Length;
+
+        // The folded copy (and eight zeros after it), then one anchor bit per character of the 256-bit vector part.
+        var anchorsAt = (length + 8 + 3) & ~3;
+        // 64 bytes more for the loads of SearchInfixAscii past the last block.
+        var rented = ArrayPool<byte>.Shared.Rent(anchorsAt + (((length >> 5) + 1) * sizeof(uint)) + 64);
+        try
+        {
+            // Room for a chunk, one more block of positions and the slack of the unconditional stores of Append.
+            Span<int> starts = stackalloc int[WordChunk + 48];
+            var scan = new WordScan { AnchorsAt = anchorsAt };
+            SearchWords(text, starts, rented, ref scan, ref sink);
+            if (_symbolStarts is not null)
+            {
+                SearchSymbols(text, rented, ref scan, ref sink);
+            }
+
+            infixDone = false;
+            if (_infixNibbles is not null && !scan.NonAscii && Vector256.IsHardwareAccelerated)
+            {
+                SearchInfixAscii(text, ref MemoryMarshal.GetArrayDataReference(rented), ref sink);
+                infixDone = true;
+            }
+
+            return scan.NonAscii;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    // The state of the vector pass between chunks of word starts.
+    private struct WordScan
+    {
+        public int Position;
+        public int Count;
+        public uint Carry;
+        public int AnchorsAt;
+        public int Anchored;
+        public bool NonAscii;
+        public Vector256<byte> Seen256;
+        public Vector128<byte> Seen128;
     }
 
     // Word starts are found 32 characters at a time: the characters are packed to bytes (everything from U+00FF up as
@@ -232,94 +315,59 @@ internal sealed class KeywordPrefilter
     // than tested as the vector pass finds them: prose has a word start every five or six characters at irregular
     // places, and a branch per word start (and per filter result) is mispredicted most of the time. Positions are
     // reported in text order either way.
-    private void SearchWords<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+    private void SearchWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref WordScan scan, ref TSink sink)
         where TSink : struct, IHitSink
     {
         var length = text.Length;
-        if (length == 0)
-        {
-            return;
-        }
-
-        // Room for a chunk, one more block of positions and the slack of the unconditional stores below.
-        Span<int> starts = stackalloc int[WordChunk + 48];
-        var rented = ArrayPool<byte>.Shared.Rent(length + 8);
-        try
-        {
-            SearchWords(text, starts, rented, ref sink);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private void SearchWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref TSink sink)
-        where TSink : struct, IHitSink
-    {
-        var length = text.Length;
-        var count = 0;
-        var i = 0;
-        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        ref var slots = ref MemoryMarshal.GetReference(starts);
         ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
-        uint carry = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated || Vector128.IsHardwareAccelerated)
         {
-            for (; i + (2 * Vector256<ushort>.Count) <= length; i += 2 * Vector256<ushort>.Count)
+            while (true)
             {
-                var max = Vector256.Create((ushort)0xFF);
-                var packed = Vector256.Narrow(
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)i), max),
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<ushort>.Count)), max));
-                var isUpper = Vector256.LessThan(packed - Vector256.Create((byte)'A'), Vector256.Create((byte)26));
-                (packed | (isUpper & Vector256.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
-
-                // The positions so far are before this block: their eight characters are folded now.
-                if (count >= WordChunk)
+                if (Vector256.IsHardwareAccelerated)
                 {
-                    CheckWords(text, starts[..count], ref bytes, ref sink);
-                    count = 0;
+                    ScanBlocks256(text, starts, folded, ref scan);
+                }
+                else
+                {
+                    ScanBlocks128(text, starts, folded, ref scan);
                 }
 
-                var upper = isUpper.ExtractMostSignificantBits();
-                var lower = Vector256.LessThan(packed - Vector256.Create((byte)'a'), Vector256.Create((byte)26)).ExtractMostSignificantBits();
-                var digit = Vector256.LessThan(packed - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
-                count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 31));
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            for (; i + (2 * Vector128<ushort>.Count) <= length; i += 2 * Vector128<ushort>.Count)
-            {
-                var max = Vector128.Create((ushort)0xFF);
-                var packed = Vector128.Narrow(
-                    Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)i), max),
-                    Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<ushort>.Count)), max));
-                var isUpper = Vector128.LessThan(packed - Vector128.Create((byte)'A'), Vector128.Create((byte)26));
-                (packed | (isUpper & Vector128.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
-
-                // The positions so far are before this block: their eight characters are folded now.
-                if (count >= WordChunk)
+                if (scan.Count < WordChunk)
                 {
-                    CheckWords(text, starts[..count], ref bytes, ref sink);
-                    count = 0;
+                    break;
                 }
 
-                var upper = isUpper.ExtractMostSignificantBits();
-                var lower = Vector128.LessThan(packed - Vector128.Create((byte)'a'), Vector128.Create((byte)26)).ExtractMostSignificantBits();
-                var digit = Vector128.LessThan(packed - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
-                count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 15));
+                // A full chunk: the word starts whose eight characters are folded (all but those of the last seven
+                // characters) are filtered now, the others move to the front.
+                var complete = scan.Count;
+                while (starts[complete - 1] > scan.Position - 8)
+                {
+                    complete--;
+                }
+
+                CheckWords(text, starts[..complete], ref bytes, ref sink);
+                starts[complete..scan.Count].CopyTo(starts);
+                scan.Count -= complete;
             }
+
+            scan.NonAscii = Vector256.IsHardwareAccelerated
+                ? scan.Seen256.ExtractMostSignificantBits() != 0
+                : scan.Seen128.ExtractMostSignificantBits() != 0;
         }
 
         // The rest one by one; the folded copy ends with zeros (no keyword contains one).
+        var i = scan.Position;
+        var count = scan.Count;
+        var seen = 0;
         for (var k = i; k < length; k++)
         {
             var c = (char)Math.Min(text[k], (char)0xFF);
+            seen |= c;
             Unsafe.Add(ref bytes, k) = (byte)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c);
         }
 
+        scan.NonAscii |= seen >= 0x80;
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length), 0UL);
         for (; i < length; i++)
         {
@@ -337,6 +385,82 @@ internal sealed class KeywordPrefilter
         CheckWords(text, starts[..count], ref bytes, ref sink);
     }
 
+    // The 256-bit vector pass from scan.Position until a chunk of word starts is full or fewer than 32 characters are
+    // left: folds, finds the word starts and marks the symbol anchors (nibble tables of the anchor characters, all
+    // ASCII) and any non-ASCII character. No call in the loop, so that the vectors stay in registers.
+    private void ScanBlocks256(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref WordScan scan)
+    {
+        var length = text.Length;
+        var i = scan.Position;
+        var count = scan.Count;
+        var carry = scan.Carry;
+        var seen = scan.Seen256;
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var slots = ref MemoryMarshal.GetReference(starts);
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
+        ref var anchors = ref Unsafe.Add(ref bytes, scan.AnchorsAt);
+        var max = Vector256.Create((ushort)0xFF);
+        var low = Vector256.Create(_anchorLow);
+        var high = Vector256.Create(_anchorHigh);
+
+        // count < WordChunk on entry and at most 32 positions per block: the stores of Append stay within the slack.
+        for (; i + (2 * Vector256<ushort>.Count) <= length && count < WordChunk; i += 2 * Vector256<ushort>.Count)
+        {
+            var packed = Vector256.Narrow(
+                Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)i), max),
+                Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<ushort>.Count)), max));
+            var isUpper = Vector256.LessThan(packed - Vector256.Create((byte)'A'), Vector256.Create((byte)26));
+            (packed | (isUpper & Vector256.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
+            seen |= packed;
+            var member = Vector256.ShuffleNative(low, packed & Vector256.Create((byte)0x0F))
+                & Vector256.ShuffleNative(high, Vector256.ShiftRightLogical(packed, 4));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref anchors, i >> 3), ~Vector256.Equals(member, Vector256<byte>.Zero).ExtractMostSignificantBits());
+
+            var upper = isUpper.ExtractMostSignificantBits();
+            var lower = Vector256.LessThan(packed - Vector256.Create((byte)'a'), Vector256.Create((byte)26)).ExtractMostSignificantBits();
+            var digit = Vector256.LessThan(packed - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
+            count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 31));
+        }
+
+        scan.Position = i;
+        scan.Count = count;
+        scan.Carry = carry;
+        scan.Seen256 = seen;
+        scan.Anchored = i;
+    }
+
+    // The same with 128-bit vectors, 16 characters a step (no anchors: the symbol pass searches them itself).
+    private static void ScanBlocks128(ReadOnlySpan<char> text, Span<int> starts, byte[] folded, ref WordScan scan)
+    {
+        var length = text.Length;
+        var i = scan.Position;
+        var count = scan.Count;
+        var carry = scan.Carry;
+        var seen = scan.Seen128;
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var slots = ref MemoryMarshal.GetReference(starts);
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
+        var max = Vector128.Create((ushort)0xFF);
+        for (; i + (2 * Vector128<ushort>.Count) <= length && count < WordChunk; i += 2 * Vector128<ushort>.Count)
+        {
+            var packed = Vector128.Narrow(
+                Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)i), max),
+                Vector128.Min(Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<ushort>.Count)), max));
+            var isUpper = Vector128.LessThan(packed - Vector128.Create((byte)'A'), Vector128.Create((byte)26));
+            (packed | (isUpper & Vector128.Create((byte)0x20))).StoreUnsafe(ref bytes, (nuint)i);
+            seen |= packed;
+            var upper = isUpper.ExtractMostSignificantBits();
+            var lower = Vector128.LessThan(packed - Vector128.Create((byte)'a'), Vector128.Create((byte)26)).ExtractMostSignificantBits();
+            var digit = Vector128.LessThan(packed - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
+            count = Append(ref slots, count, i, WordStarts(upper, lower, digit, ref carry, 15));
+        }
+
+        scan.Position = i;
+        scan.Count = count;
+        scan.Carry = carry;
+        scan.Seen128 = seen;
+    }
+
     // A word starts at a letter or digit after a character that is neither, at an upper-case letter after a lower-case
     // one ("dbPassword", "ChatDAN") and at a letter after a digit ("4DAN"). One bit per character of the block; 'carry'
     // holds the classes of the last character of the previous block (bits 0-2: upper, lower, digit).
@@ -352,19 +476,29 @@ internal sealed class KeywordPrefilter
         return (word & ~previousWord) | (upper & previousLower) | (letter & previousDigit);
     }
 
-    // Appends the positions of the set bits of 'mask' (block at 'block'): eight stores whatever the count, so that the
-    // usual handful of word starts of a block cost no branch.
+    // Appends the positions of the set bits of 'mask' (block at 'block'): eight stores whatever the count (written
+    // out: the JIT does not unroll the loop), so that the usual handful of word starts of a block cost no branch.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Append(ref int slots, int count, int block, uint mask)
     {
         var n = BitOperations.PopCount(mask);
         ref var slot = ref Unsafe.Add(ref slots, count);
-        for (var k = 0; k < 8; k++)
-        {
-            Unsafe.Add(ref slot, k) = block + BitOperations.TrailingZeroCount(mask);
-            mask &= mask - 1;
-        }
-
+        slot = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 1) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 2) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 3) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 4) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 5) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 6) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        Unsafe.Add(ref slot, 7) = block + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
         for (var k = 8; k < n; k++)
         {
             Unsafe.Add(ref slot, k) = block + BitOperations.TrailingZeroCount(mask);
@@ -415,41 +549,50 @@ internal sealed class KeywordPrefilter
     // under its first three (three-character keywords), four (four to seven) or eight characters. Prose
     // shares three letters with some keyword at half of its word starts ("the", "con", "pro") but rarely a whole
     // keyword prefix ("the user", "context"), so few word starts reach the exact look-up. The filter only passes more
-    // than the exact look-up would report. The survivors are kept in place without a branch; the last two characters
-    // of the text always survive (only short keywords fit there). Not inlined: the word-start loop has to keep its
-    // helpers inlined within the JIT's budget.
+    // than the exact look-up would report. The survivors are kept in place without a branch; the word starts of the
+    // last two characters of the text skip the filter (only short keywords fit there), and so does every word start
+    // when a keyword is a single character. Not inlined: the word-start loop has to keep its helpers inlined within the
+    // JIT's budget.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CheckWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, ref byte folded, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        var kept = 0;
+        // The word starts of the last two characters (the last of the positions) skip the filter.
         var length = text.Length;
-        var always = _hasWord1 ? 1 : 0;
-        ref var bloom = ref MemoryMarshal.GetArrayDataReference(_bloomHead);
-        ref var bloom2 = ref MemoryMarshal.GetArrayDataReference(_bloom2);
-        ref var slots = ref MemoryMarshal.GetReference(starts);
-        for (var k = 0; k < starts.Length; k++)
+        var filtered = starts.Length;
+        while (filtered > 0 && starts[filtered - 1] + 2 >= length)
         {
-            var p = Unsafe.Add(ref slots, k);
-            var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, p));
-            var key2 = (uint)(head & 0x7F) | (uint)((head >> 1) & (0x7F << 7));
-            var hit = TestHead(ref bloom, head & HeadMask3) | TestHead(ref bloom, head & HeadMask4)
-                | TestHead(ref bloom, head) | (Unsafe.Add(ref bloom2, (nuint)(key2 >> 6)) >> (int)key2);
-            Unsafe.Add(ref slots, kept) = p;
-            kept += (int)(hit & 1) | always | (p + 2 >= length ? 1 : 0);
+            filtered--;
+        }
+
+        var kept = filtered;
+        if (!_hasWord1)
+        {
+            kept = 0;
+            ref var bloom = ref MemoryMarshal.GetArrayDataReference(_bloomHead);
+            ref var bloom2 = ref MemoryMarshal.GetArrayDataReference(_bloom2);
+            ref var slots = ref MemoryMarshal.GetReference(starts);
+            for (var k = 0; k < filtered; k++)
+            {
+                var p = Unsafe.Add(ref slots, k);
+                var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, p));
+                var key2 = (uint)(head & 0x7F) | (uint)((head >> 1) & (0x7F << 7));
+                var short4 = (uint)head;
+                var hit = TestHead(ref bloom, BloomShort(short4 & (uint)HeadMask3)) | TestHead(ref bloom, BloomShort(short4))
+                    | TestHead(ref bloom, BloomLong(head)) | (Unsafe.Add(ref bloom2, (nuint)(key2 >> 6)) >> (int)key2);
+                Unsafe.Add(ref slots, kept) = p;
+                kept += (int)hit & 1;
+            }
         }
 
         for (var k = 0; k < kept; k++)
         {
-            var p = starts[k];
-            if (p + 2 < length)
-            {
-                CheckWordSlow(text, p, ref sink);
-            }
-            else
-            {
-                CheckWordTail(text, p, ref sink);
-            }
+            CheckWordSlow(text, starts[k], ref sink);
+        }
+
+        for (var k = filtered; k < starts.Length; k++)
+        {
+            CheckWordTail(text, starts[k], ref sink);
         }
     }
 
@@ -465,11 +608,15 @@ internal sealed class KeywordPrefilter
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong TestHead(ref ulong bloom, ulong head)
-    {
-        var bit = (uint)BloomHead(head);
-        return Unsafe.Add(ref bloom, (nuint)(bit >> 6)) >> (int)bit;
-    }
+    private static ulong TestHead(ref ulong bloom, uint bit) => Unsafe.Add(ref bloom, (nuint)(bit >> 6)) >> (int)bit;
+
+    // The bit of a head of three or four characters (CRC-32C of the 32 bits: a 32-bit multiply would leave the fourth
+    // character out of half of the bit index), of eight characters (a 64-bit multiply).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BloomShort(uint head) => BitOperations.Crc32C(0u, head) >> 16;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BloomLong(ulong head) => (uint)((head * 0x9E3779B97F4A7C15UL) >> 48);
 
     // The exact look-up of a word start that passed the filter (at least three characters before the end).
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -556,8 +703,11 @@ internal sealed class KeywordPrefilter
         return head;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int BloomHead(ulong head) => (int)((head * 0x9E3779B97F4A7C15UL) >> 48);
+    private static int BloomHead(string lower)
+    {
+        var head = HeadOf(lower) & HeadMaskOf(lower.Length);
+        return (int)(lower.Length >= 8 ? BloomLong(head) : BloomShort((uint)head));
+    }
 
     // The last two characters of the text: only one- and two-character keywords fit.
     private void CheckWordTail<TSink>(ReadOnlySpan<char> text, int p, ref TSink sink)
@@ -579,37 +729,28 @@ internal sealed class KeywordPrefilter
         }
     }
 
-    // Symbol anchors are frequent in prose ('.', '-', ':', new lines, every few words): rather than one IndexOfAny call
-    // per anchor, a vector pass marks the anchors of 32 characters at a time (a nibble-table membership test on the
-    // characters packed to bytes; the anchors are ASCII, everything from 0x80 up is none), and the anchors are visited
-    // in text order as before.
+    // Symbol anchors are frequent in prose ('.', '-', ':', new lines, every few words): the word pass marked them a bit
+    // per character (a nibble-table membership test on the characters packed to bytes; the anchors are ASCII), and they
+    // are visited in text order; the rest after the 256-bit vector part (all of it without 256-bit vectors) with a
+    // SearchValues of the anchors.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SearchSymbols<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+    private void SearchSymbols<TSink>(ReadOnlySpan<char> text, byte[] folded, ref WordScan scan, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        var position = 0;
-        if (Vector256.IsHardwareAccelerated)
+        // Anchored is a multiple of 32 within the text: a bit word per block of it was written.
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(folded);
+        ref var anchors = ref Unsafe.Add(ref bytes, scan.AnchorsAt);
+        for (var block = 0; block < scan.Anchored; block += 32)
         {
-            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            var low = Vector256.Create(_anchorLow);
-            var high = Vector256.Create(_anchorHigh);
-            var max = Vector256.Create((ushort)0xFF);
-            for (; position + (2 * Vector256<ushort>.Count) <= text.Length; position += 2 * Vector256<ushort>.Count)
+            var mask = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref anchors, block >> 3));
+            while (mask != 0)
             {
-                var packed = Vector256.Narrow(
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)position), max),
-                    Vector256.Min(Vector256.LoadUnsafe(ref start, (nuint)(position + Vector256<ushort>.Count)), max));
-                var member = Vector256.ShuffleNative(low, packed & Vector256.Create((byte)0x0F))
-                    & Vector256.ShuffleNative(high, Vector256.ShiftRightLogical(packed, 4));
-                var mask = ~Vector256.Equals(member, Vector256<byte>.Zero).ExtractMostSignificantBits();
-                while (mask != 0)
-                {
-                    CheckSymbol(text, position + BitOperations.TrailingZeroCount(mask), ref sink);
-                    mask &= mask - 1;
-                }
+                CheckSymbol(text, ref bytes, block + BitOperations.TrailingZeroCount(mask), ref sink);
+                mask &= mask - 1;
             }
         }
 
+        var position = scan.Anchored;
         while (position < text.Length)
         {
             var found = text[position..].IndexOfAny(_symbolStarts!);
@@ -619,28 +760,28 @@ internal sealed class KeywordPrefilter
             }
 
             position += found;
-            CheckSymbol(text, position, ref sink);
+            CheckSymbol(text, ref bytes, position, ref sink);
             position++;
         }
     }
 
+    // An anchor at 'position' (an ASCII character, so its folded byte is itself): the keywords that end with it, then
+    // those of its pair with the next folded byte (0 after the text, at least 0x80 for a non-ASCII character: neither
+    // is in any pair).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CheckSymbol<TSink>(ReadOnlySpan<char> text, int position, ref TSink sink)
+    private void CheckSymbol<TSink>(ReadOnlySpan<char> text, ref byte folded, int position, ref TSink sink)
         where TSink : struct, IHitSink
     {
-        var anchor = Fold(text[position]);
+        var anchor = (uint)Unsafe.Add(ref folded, position) & 0x7F;
         if (_symbolsEndingAtAnchor[anchor] is { } ending)
         {
             ReportSymbols(ending, text, position, ref sink);
         }
 
-        if (position + 1 < text.Length)
+        var pair = anchor | ((uint)Unsafe.Add(ref folded, position + 1) << 7);
+        if ((_symbolPairs[pair >> 6] & (1UL << (int)pair)) != 0 && _symbolsByPair.TryGetValue((int)pair, out var entries))
         {
-            var pair = anchor | (Fold(text[position + 1]) << 7);
-            if ((_symbolPairs[pair >> 6] & (1UL << pair)) != 0 && _symbolsByPair.TryGetValue(pair, out var entries))
-            {
-                ReportSymbols(entries, text, position, ref sink);
-            }
+            ReportSymbols(entries, text, position, ref sink);
         }
     }
 
@@ -671,17 +812,79 @@ internal sealed class KeywordPrefilter
             }
 
             position += found;
-            var rest = text[position..];
-            var key = Key(rest, Math.Min(3, rest.Length));
-            for (var n = Math.Min(3, rest.Length); n >= 1; n--)
+            ReportInfix(text, position, ref sink);
+            position++;
+        }
+    }
+
+    // The infix keywords at a position where one of them occurs.
+    private void ReportInfix<TSink>(ReadOnlySpan<char> text, int position, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var rest = text[position..];
+        var key = Key(rest, Math.Min(3, rest.Length));
+        for (var n = Math.Min(3, rest.Length); n >= 1; n--)
+        {
+            if (_infixByPrefix.TryGetValue(n == 3 ? key : Key(rest, n), out var entries))
             {
-                if (_infixByPrefix.TryGetValue(n == 3 ? key : Key(rest, n), out var entries))
-                {
-                    Report(entries, text, position, ref sink);
-                }
+                Report(entries, text, position, ref sink);
+            }
+        }
+    }
+
+    // The infix keywords of an ASCII text (where OrdinalIgnoreCase is ASCII case folding), from the folded copy: a
+    // Teddy-like pass marks the positions whose first three bytes may start a keyword (nibble tables with a bit per
+    // bucket of keywords sharing their first character), the candidates are compared with their bucket's keywords as
+    // folded 64-bit heads, and every position where a keyword occurs is reported as SearchInfix does (it visits each
+    // such position in text order). Bytes past the text are zeros and then other data of the rented buffer (at least
+    // 64 bytes of it): they only decide candidates past the end, which are dropped.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SearchInfixAscii<TSink>(ReadOnlySpan<char> text, ref byte folded, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
+        var length = text.Length;
+        ref var nibbles = ref MemoryMarshal.GetArrayDataReference(_infixNibbles!);
+        var low0 = Vector256.LoadUnsafe(ref nibbles, 0);
+        var high0 = Vector256.LoadUnsafe(ref nibbles, 32);
+        var low1 = Vector256.LoadUnsafe(ref nibbles, 64);
+        var high1 = Vector256.LoadUnsafe(ref nibbles, 96);
+        var low2 = Vector256.LoadUnsafe(ref nibbles, 128);
+        var high2 = Vector256.LoadUnsafe(ref nibbles, 160);
+        var nibble = Vector256.Create((byte)0x0F);
+        for (var i = 0; i < length; i += 32)
+        {
+            var b0 = Vector256.LoadUnsafe(ref folded, (nuint)i);
+            var b1 = Vector256.LoadUnsafe(ref folded, (nuint)(i + 1));
+            var b2 = Vector256.LoadUnsafe(ref folded, (nuint)(i + 2));
+            var match = Vector256.ShuffleNative(low0, b0 & nibble) & Vector256.ShuffleNative(high0, Vector256.ShiftRightLogical(b0, 4))
+                & Vector256.ShuffleNative(low1, b1 & nibble) & Vector256.ShuffleNative(high1, Vector256.ShiftRightLogical(b1, 4))
+                & Vector256.ShuffleNative(low2, b2 & nibble) & Vector256.ShuffleNative(high2, Vector256.ShiftRightLogical(b2, 4));
+            var mask = ~Vector256.Equals(match, Vector256<byte>.Zero).ExtractMostSignificantBits();
+            if (length - i < 32)
+            {
+                mask &= (1u << (length - i)) - 1;
             }
 
-            position++;
+            while (mask != 0)
+            {
+                var position = i + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+
+                // The head is within the text and its eight zeros; a candidate's first byte is in a bucket.
+                var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, position));
+                var bucket = _infixBucket[(byte)head];
+                if (bucket < _infixChecks.Length)
+                {
+                    foreach (var (keywordHead, keywordMask, keyword) in _infixChecks[bucket])
+                    {
+                        if ((head & keywordMask) == keywordHead && (keyword.Length <= 8 || text[position..].StartsWith(keyword, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            ReportInfix(text, position, ref sink);
+                            break;
+                        }
+                    }
+                }
+            }
         }
     }
 
