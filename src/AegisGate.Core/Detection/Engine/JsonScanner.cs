@@ -14,6 +14,9 @@ internal static class JsonScanner
 {
     private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    // The ASCII characters the encoder writes as they are, asked of the encoder itself so the two cannot disagree.
+    private static readonly System.Buffers.SearchValues<char> s_verbatimAscii = System.Buffers.SearchValues.Create(VerbatimAscii());
+
     public static ScanResult Scan(DetectionEngine engine, EngineState state, ReadOnlyMemory<byte> utf8Json, ScanOptions options)
     {
         if (utf8Json.Length > (long)state.Options.MaxContentChars * 3)
@@ -350,7 +353,40 @@ internal static class JsonScanner
             Length += Encoding.UTF8.GetChars(utf8, _buffer.AsSpan(Length));
         }
 
+        // Text as the encoder writes it. Runs of ASCII characters the encoder leaves as they are (most text) are copied
+        // directly; only the runs in between go through the encoder. The encoder works character by character (a
+        // surrogate pair as one), and a run boundary is always next to an ASCII character, so the result is the same.
         public void AppendJsonEscaped(ReadOnlySpan<char> value)
+        {
+            while (!value.IsEmpty)
+            {
+                var verbatim = value.IndexOfAnyExcept(s_verbatimAscii);
+                if (verbatim < 0)
+                {
+                    verbatim = value.Length;
+                }
+
+                Ensure(verbatim);
+                value[..verbatim].CopyTo(_buffer.AsSpan(Length));
+                Length += verbatim;
+                value = value[verbatim..];
+                if (value.IsEmpty)
+                {
+                    return;
+                }
+
+                var escaped = value.IndexOfAny(s_verbatimAscii);
+                if (escaped < 0)
+                {
+                    escaped = value.Length;
+                }
+
+                AppendEncoded(value[..escaped]);
+                value = value[escaped..];
+            }
+        }
+
+        private void AppendEncoded(ReadOnlySpan<char> value)
         {
             while (true)
             {
@@ -402,6 +438,23 @@ internal static class JsonScanner
         }
     }
 
+    private static string VerbatimAscii()
+    {
+        var verbatim = new StringBuilder(128);
+        Span<char> one = stackalloc char[1];
+        Span<char> encoded = stackalloc char[16];
+        for (var c = (char)0; c < 128; c++)
+        {
+            one[0] = c;
+            if (s_encoder.Encode(one, encoded, out _, out var written) == System.Buffers.OperationStatus.Done && written == 1 && encoded[0] == c)
+            {
+                verbatim.Append(c);
+            }
+        }
+
+        return verbatim.ToString();
+    }
+
     private static void AppendName(StringBuilder sb, ReadOnlySpan<char> name)
     {
         var simple = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_');
@@ -433,7 +486,7 @@ internal static class JsonScanner
     // The original document with each redacted value replaced, written into one pooled buffer: unchanged bytes are
     // transcoded as they are, a redacted value is written piece by piece (text between masks JSON-escaped with the same
     // encoder JsonEncodedText would use, masks as they are), so no intermediate copy of a large value is made.
-    private static string Splice(ReadOnlySpan<byte> json, string combined, List<JsonValueSegment> segments, Dictionary<int, List<(int Start, int End, string Label, int Severity)>> perValue, bool lastFour)
+    internal static string Splice(ReadOnlySpan<byte> json, string combined, List<JsonValueSegment> segments, Dictionary<int, List<(int Start, int End, string Label, int Severity)>> perValue, bool lastFour)
     {
         var output = new CharBuffer(json.Length + 64);
         try
