@@ -9,7 +9,9 @@ namespace AegisGate.Detection.Classifier;
 /// features as <see cref="InjectionFeaturizer"/> and the same integer sums per half window as the reference sink, block
 /// by block: (1) fold and collapse the text into a stream of characters (16 ASCII characters at a time with vector
 /// operations), (2) hash every character n-gram of the block with vector multiplies, (3) one scalar pass that adds the
-/// n-gram weights (loads that overlap with the word hash chain) and forms words, tokens and windows.
+/// n-gram weights (loads that overlap with the word hash chain) and forms words, tokens and windows. That loop is kept
+/// small enough for the JIT to hold everything in registers (one base register for stream and buckets); separate
+/// weight passes, AVX2 gathers and packed buckets all measured slower on the Zen 1 benchmark machine.
 /// Weight sums and feature counts are exact integers and every window's logit comes from the model's own
 /// <c>LinearWindowLogit</c>, so the maximum logit is bit-identical to the reference path. Nothing is allocated.
 /// </summary>
@@ -18,8 +20,14 @@ internal sealed class LinearInjectionScorer
     /// <summary>Stream positions per block.</summary>
     private const int Block = 512;
 
+    /// <summary>The distance between rows of buckets for full blocks.</summary>
+    private const int FullStride = Block + 8;
+
     /// <summary>Stream characters kept before a block for the n-grams that reach back into the previous one (≥ 5, a vector's width).</summary>
     private const int History = 8;
+
+    /// <summary>Set in a stream character's upper 16 bits when it is a letter or digit (part of a word); the lower 16 bits are the folded character.</summary>
+    private const uint WordFlag = 0xFFFF0000u;
 
     /// <summary>The FNV-1a offset basis that starts every word hash.</summary>
     private const uint WordSeed = 2166136261u;
@@ -29,7 +37,7 @@ internal sealed class LinearInjectionScorer
 
     /// <summary>
     /// For each character below <see cref="FoldTableLimit"/>: its folded form (<see cref="InjectionFeaturizer.Fold"/>, low
-    /// 16 bits) and bit 16 set when that is a letter or digit (part of a word). Built from the same functions, so the
+    /// 16 bits) and <see cref="WordFlag"/> when that is a letter or digit (part of a word). Built from the same functions, so the
     /// same values; one load instead of up to five Unicode category and case lookups.
     /// </summary>
     private static readonly uint[] FoldTable = BuildFoldTable();
@@ -87,11 +95,15 @@ internal sealed class LinearInjectionScorer
     {
         // Buffers sized to the text for short inputs; the vector pass reads and writes up to 7 positions past the end.
         var block = Math.Min(Block, text.Length + 1);
-        var stride = block + 8;
-        Span<uint> stream = stackalloc uint[History + stride];
-        Span<byte> isWord = stackalloc byte[stride];
-        Span<int> charWeights = stackalloc int[stride];
-        Span<int> buckets = stackalloc int[Math.Max(1, _lengths.Length) * stride];
+        // With three n-gram lengths (the shipped 3–5) the stream and the rows of buckets lie a constant distance apart in
+        // one buffer, so the scan addresses them all from one register.
+        var three = _lengths.Length == 3;
+        var stride = three ? FullStride : block + 8;
+        var rows = Math.Max(1, _lengths.Length) * stride;
+        Span<uint> area = stackalloc uint[History + stride + rows + (three ? 0 : stride)];
+        var stream = area[..(History + stride)];
+        var buckets = MemoryMarshal.Cast<uint, int>(area.Slice(History + stride, rows));
+        var charWeights = MemoryMarshal.Cast<uint, int>(area[(History + stride + rows)..]);
 
         var state = new State(_model);
         var input = 0;
@@ -99,13 +111,12 @@ internal sealed class LinearInjectionScorer
         long position = 0;
         while (true)
         {
-            var n = Fill(text, ref input, ref previousWasSpace, stream[History..], isWord, block);
+            var n = Fill(text, ref input, ref previousWasSpace, stream[History..], block);
             if (n == 0)
             {
                 break;
             }
 
-            var three = _lengths.Length == 3;
             if (_lengths.Length == 0)
             {
                 charWeights[..n].Clear();
@@ -127,7 +138,15 @@ internal sealed class LinearInjectionScorer
                 }
             }
 
-            Scan(ref state, stream[History..], isWord, three ? buckets : charWeights, three, stride, n, position);
+            if (three)
+            {
+                Scan<ThreeRows>(ref state, stream, buckets, n, position);
+            }
+            else
+            {
+                Scan<WeightSums>(ref state, stream, charWeights, n, position);
+            }
+
             position += n;
 
             // Keep the block's last characters for the n-grams that start in it (a short block is always the last).
@@ -140,9 +159,12 @@ internal sealed class LinearInjectionScorer
         return state.Finish(CharFeatures(position));
     }
 
-    /// <summary>Folds the next characters into the stream (whitespace runs collapsed, leading ones dropped, one space appended after the last character).</summary>
+    /// <summary>
+    /// Folds the next characters into the stream (whitespace runs collapsed, leading ones dropped, one space appended
+    /// after the last character), each with <see cref="WordFlag"/> when it is a letter or digit.
+    /// </summary>
     /// <returns>The number of stream positions written (0 at the end).</returns>
-    private static int Fill(ReadOnlySpan<char> text, ref int input, ref bool previousWasSpace, Span<uint> stream, Span<byte> isWord, int block)
+    private static int Fill(ReadOnlySpan<char> text, ref int input, ref bool previousWasSpace, Span<uint> stream, int block)
     {
         var n = 0;
         var i = input;
@@ -150,11 +172,10 @@ internal sealed class LinearInjectionScorer
         ref var table = ref MemoryMarshal.GetArrayDataReference(FoldTable);
         ref var t = ref MemoryMarshal.GetReference(text);
         ref var s = ref MemoryMarshal.GetReference(stream);
-        ref var w = ref MemoryMarshal.GetReference(isWord);
         while (n < block && i < text.Length)
         {
             // 16 ASCII characters without a whitespace run: folded with vector operations, nothing to collapse.
-            if (Vector256.IsHardwareAccelerated && n + 16 <= block && i + 16 <= text.Length && FoldAscii16(ref Unsafe.Add(ref t, i), ref space, ref Unsafe.Add(ref s, n), ref Unsafe.Add(ref w, n)))
+            if (Vector256.IsHardwareAccelerated && n + 16 <= block && i + 16 <= text.Length && FoldAscii16(ref Unsafe.Add(ref t, i), ref space, ref Unsafe.Add(ref s, n)))
             {
                 i += 16;
                 n += 16;
@@ -167,23 +188,18 @@ internal sealed class LinearInjectionScorer
             {
                 var c = Unsafe.Add(ref t, i);
                 uint f;
-                byte letter;
                 if (c < FoldTableLimit)
                 {
-                    var entry = Unsafe.Add(ref table, c);
-                    f = entry & 0xFFFF;
-                    letter = (byte)(entry >> 16);
+                    f = Unsafe.Add(ref table, c);
                 }
                 else
                 {
                     var folded = InjectionFeaturizer.Fold(c);
-                    f = folded;
-                    letter = char.IsLetterOrDigit(folded) ? (byte)1 : (byte)0;
+                    f = folded | (char.IsLetterOrDigit(folded) ? WordFlag : 0u);
                 }
 
                 // Written unconditionally; a collapsed space does not advance n and is overwritten.
                 Unsafe.Add(ref s, n) = f;
-                Unsafe.Add(ref w, n) = letter;
                 var isSpace = f == ' ';
                 n += (isSpace & space) ? 0 : 1;
                 space = isSpace;
@@ -194,7 +210,6 @@ internal sealed class LinearInjectionScorer
         if (n < block && i == text.Length && !space)
         {
             Unsafe.Add(ref s, n) = ' ';
-            Unsafe.Add(ref w, n) = 0;
             n++;
             space = true;
         }
@@ -209,7 +224,7 @@ internal sealed class LinearInjectionScorer
     /// a space (so none is collapsed); otherwise writes nothing and returns <see langword="false"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool FoldAscii16(ref char source, ref bool space, ref uint stream, ref byte isWord)
+    private static bool FoldAscii16(ref char source, ref bool space, ref uint stream)
     {
         var v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref source));
         if ((v & Vector256.Create((ushort)0xFF80)) != Vector256<ushort>.Zero)
@@ -228,10 +243,11 @@ internal sealed class LinearInjectionScorer
         }
 
         var letter = Vector256.LessThanOrEqual(folded - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a'))) | digit;
+        // The letter mask (0xFFFF per letter), widened and shifted up, is WordFlag.
         var (lo, hi) = Vector256.Widen(folded);
-        lo.StoreUnsafe(ref stream);
-        hi.StoreUnsafe(ref stream, 8);
-        (Vector128.Narrow(letter.GetLower(), letter.GetUpper()) & Vector128.Create((byte)1)).StoreUnsafe(ref isWord);
+        var (letterLo, letterHi) = Vector256.Widen(letter);
+        (lo | Vector256.ShiftLeft(letterLo, 16)).StoreUnsafe(ref stream);
+        (hi | Vector256.ShiftLeft(letterHi, 16)).StoreUnsafe(ref stream, 8);
         space = (spaces >> 15) != 0;
         return true;
     }
@@ -249,18 +265,19 @@ internal sealed class LinearInjectionScorer
         {
             var p = Vector256.Create(InjectionFeaturizer.PolyBase);
             var golden = Vector256.Create(0x9E3779B1u);
+            var character = Vector256.Create(0xFFFFu);
             for (; k < n; k += 8)
             {
                 // Position k of the block is stream[History + k]; the n-gram of length L ending there starts L − 1 before.
                 ref var at = ref Unsafe.Add(ref s, History + k);
-                var g = Vector256.LoadUnsafe(ref at);
+                var g = Vector256.LoadUnsafe(ref at) & character;
                 var back = 1;
                 for (var j = 0; j < lengths.Length; j++)
                 {
                     // Horner from the newest character backwards, exactly as the reference (mod 2^32).
                     for (; back < lengths[j]; back++)
                     {
-                        g = (g * p) + Vector256.LoadUnsafe(ref Unsafe.Subtract(ref at, back));
+                        g = (g * p) + (Vector256.LoadUnsafe(ref Unsafe.Subtract(ref at, back)) & character);
                     }
 
                     var bucket = Vector256.ShiftRightLogical((g ^ Vector256.Create(salts[j])) * golden, shift);
@@ -274,13 +291,13 @@ internal sealed class LinearInjectionScorer
         for (; k < n; k++)
         {
             ref var at = ref Unsafe.Add(ref s, History + k);
-            var g = at;
+            var g = at & 0xFFFF;
             var back = 1;
             for (var j = 0; j < lengths.Length; j++)
             {
                 for (; back < lengths[j]; back++)
                 {
-                    g = (g * InjectionFeaturizer.PolyBase) + Unsafe.Subtract(ref at, back);
+                    g = (g * InjectionFeaturizer.PolyBase) + (Unsafe.Subtract(ref at, back) & 0xFFFF);
                 }
 
                 Unsafe.Add(ref b, (j * stride) + k) = (int)(((g ^ salts[j]) * 0x9E3779B1u) >> shift);
@@ -364,56 +381,43 @@ internal sealed class LinearInjectionScorer
     }
 
     /// <summary>The word features, tokens and windows of one block.</summary>
+    /// <typeparam name="TCharWeights">How the n-gram weights of a position are found.</typeparam>
     /// <param name="state">The state carried across blocks.</param>
-    /// <param name="stream">The block's folded characters.</param>
-    /// <param name="isWord">Whether each is a letter or digit.</param>
-    /// <param name="charWeights">With <paramref name="three"/>, the three rows of n-gram buckets; otherwise each position's n-gram weight sum.</param>
-    /// <param name="three">Whether the model has three n-gram lengths (the shipped 3–5), whose weights are loaded here.</param>
-    /// <param name="stride">The distance between rows.</param>
+    /// <param name="stream">The stream: <see cref="History"/> characters kept from the previous block, then the block's folded characters, with <see cref="WordFlag"/>.</param>
+    /// <param name="charWeights">The three rows of n-gram buckets, <see cref="FullStride"/> apart and right after the stream, or each position's n-gram weight sum.</param>
     /// <param name="n">The block's positions.</param>
     /// <param name="position">The stream position of the block's start.</param>
-    private void Scan(ref State state, Span<uint> stream, Span<byte> isWord, Span<int> charWeights, bool three, int stride, int n, long position)
+    private void Scan<TCharWeights>(ref State state, Span<uint> stream, Span<int> charWeights, int n, long position)
+        where TCharWeights : struct, ICharWeights
     {
+        // Few live values so the loop keeps them in registers: whether a word is open is the previous character's flag
+        // (the stream keeps the previous block's last characters; before the text there are none), the rarer word
+        // ends read the rest from the state and fields, and k counts up to 0 from −n (the references point at the end).
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
-        ref var s = ref MemoryMarshal.GetReference(stream);
-        ref var w = ref MemoryMarshal.GetReference(isWord);
-        ref var cw = ref MemoryMarshal.GetReference(charWeights);
-        ref var row1 = ref Unsafe.Add(ref cw, three ? stride : 0);
-        ref var row2 = ref Unsafe.Add(ref cw, three ? 2 * stride : 0);
-        var bits = _bits;
+        ref var s = ref Unsafe.Add(ref MemoryMarshal.GetReference(stream), History + n);
+        ref var row0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(charWeights), n);
         var sum = state.Sum;
         var wordHash = state.WordHash;
-        var inWord = state.InWord;
-        for (var k = 0; k < n; k++)
+        for (nint k = -n; k < 0; k++)
         {
             // Loads independent of the word hash chain, so they overlap with it.
-            sum += three
-                ? Unsafe.Add(ref weights, Unsafe.Add(ref cw, k)) + Unsafe.Add(ref weights, Unsafe.Add(ref row1, k)) + Unsafe.Add(ref weights, Unsafe.Add(ref row2, k))
-                : Unsafe.Add(ref cw, k);
-            if (Unsafe.Add(ref w, k) != 0)
+            sum += TCharWeights.Rows == 3
+                ? Unsafe.Add(ref weights, (int)Unsafe.Add(ref s, k + FullStride)) + Unsafe.Add(ref weights, (int)Unsafe.Add(ref s, k + (2 * FullStride))) + Unsafe.Add(ref weights, (int)Unsafe.Add(ref s, k + (3 * FullStride)))
+                : Unsafe.Add(ref row0, k);
+            var c = Unsafe.Add(ref s, k);
+            if ((int)c < 0)
             {
-                wordHash = (wordHash ^ Unsafe.Add(ref s, k)) * InjectionFeaturizer.Prime;
-                inWord = true;
+                wordHash = (wordHash ^ (c & 0xFFFF)) * InjectionFeaturizer.Prime;
             }
-            else if (inWord)
+            else if ((int)Unsafe.Add(ref s, k - 1) < 0)
             {
-                sum += Unsafe.Add(ref weights, InjectionFeaturizer.Bucket(wordHash, _unigramSalt, bits));
-                state.WordFeatures++;
-                if (_bigrams && state.HavePreviousWord)
-                {
-                    sum += Unsafe.Add(ref weights, InjectionFeaturizer.Bucket((state.PreviousWord * InjectionFeaturizer.PolyBase) ^ wordHash, _bigramSalt, bits));
-                    state.WordFeatures++;
-                }
-
-                state.PreviousWord = wordHash;
-                state.HavePreviousWord = true;
+                sum += EndWord(ref state, wordHash);
                 wordHash = WordSeed;
-                inWord = false;
                 if (++state.Tokens >= _halfWindow)
                 {
                     // The token ends at position k, after the n-grams ending there (as in the reference).
                     state.Sum = sum;
-                    state.EndHalf(CharFeatures(position + k + 1));
+                    state.EndHalf(CharFeatures(position + n + k + 1));
                     sum = 0;
                 }
             }
@@ -421,7 +425,43 @@ internal sealed class LinearInjectionScorer
 
         state.Sum = sum;
         state.WordHash = wordHash;
-        state.InWord = inWord;
+    }
+
+    /// <summary>The weights of a word's unigram and (after another word) bigram features; counts them and remembers the word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int EndWord(ref State state, uint wordHash)
+    {
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        var sum = (int)Unsafe.Add(ref weights, InjectionFeaturizer.Bucket(wordHash, _unigramSalt, _bits));
+        state.WordFeatures++;
+        if (_bigrams && state.HavePreviousWord)
+        {
+            sum += Unsafe.Add(ref weights, InjectionFeaturizer.Bucket((state.PreviousWord * InjectionFeaturizer.PolyBase) ^ wordHash, _bigramSalt, _bits));
+            state.WordFeatures++;
+        }
+
+        state.PreviousWord = wordHash;
+        state.HavePreviousWord = true;
+        return sum;
+    }
+
+    /// <summary>What <see cref="Scan"/> is given per position: three rows of buckets (the shipped 3–5), whose weights it loads, or one row of weight sums.</summary>
+    private interface ICharWeights
+    {
+        /// <summary>Gets the number of rows.</summary>
+        static abstract int Rows { get; }
+    }
+
+    /// <summary>Three rows of buckets.</summary>
+    private readonly struct ThreeRows : ICharWeights
+    {
+        public static int Rows => 3;
+    }
+
+    /// <summary>Each position's weight sum, formed before the scan.</summary>
+    private readonly struct WeightSums : ICharWeights
+    {
+        public static int Rows => 1;
     }
 
     private static uint[] BuildFoldTable()
@@ -430,7 +470,7 @@ internal sealed class LinearInjectionScorer
         for (var c = 0; c < table.Length; c++)
         {
             var folded = InjectionFeaturizer.Fold((char)c);
-            table[c] = folded | (char.IsLetterOrDigit(folded) ? 1u << 16 : 0u);
+            table[c] = folded | (char.IsLetterOrDigit(folded) ? WordFlag : 0u);
         }
 
         return table;
@@ -440,7 +480,6 @@ internal sealed class LinearInjectionScorer
     private struct State(HashedLinearInjectionModel model)
     {
         public uint WordHash = WordSeed;
-        public bool InWord;
         public uint PreviousWord;
         public bool HavePreviousWord;
         public int Tokens;

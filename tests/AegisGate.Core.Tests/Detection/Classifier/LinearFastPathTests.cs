@@ -120,6 +120,115 @@ public sealed class LinearFastPathTests
     }
 
     [Test]
+    public void HalfWindowsEndingAtBlockEnds_FastEqualsReference()
+    {
+        // The scan carries the open word and the half window across blocks of 512 stream positions: texts whose tokens
+        // (a word and one separator) put half-window ends exactly at, just before and just after block ends, with words
+        // straddling block ends in between.
+        var model = Embedded.Value;
+        var half = model.WindowTokens / 2;
+        var random = new Random(5120);
+        foreach (var shift in new[] { -2, -1, 0, 1, 2 })
+        {
+            foreach (var separator in new[] { " ", ".", "\n", "  ", ", " })
+            {
+                // Stream positions per half window: 512 + shift; the first half window also absorbs the shift once.
+                var sb = new StringBuilder();
+                for (var window = 0; window < 5; window++)
+                {
+                    var target = 512 + (window == 0 ? shift : 0);
+                    var lengths = SplitLength(random, target - (half * separatorStreamLength(separator)), half);
+                    foreach (var length in lengths)
+                    {
+                        AppendWord(sb, random, length);
+                        sb.Append(separator);
+                    }
+                }
+
+                var text = sb.ToString();
+                for (var cut = 0; cut < 4; cut++)
+                {
+                    // The whole text, and texts cut to end inside the last word, on its separator and just after.
+                    var t = cut == 0 ? text : text[..Math.Max(0, text.Length - random.Next(1, 40))];
+                    AssertSame(model, t, $"half windows of {512 + shift} positions, separator {JsonSerializer.Serialize(separator)}, cut {cut}");
+                }
+            }
+        }
+
+        static int separatorStreamLength(string separator) => separator == "  " ? 1 : separator.Length;
+    }
+
+    [Test]
+    public void SeededRandomBlockEdges_FastEqualsReference()
+    {
+        // Seeded random texts of every kind whose stream ends or whose words straddle near multiples of 512 positions:
+        // long words, whitespace runs, non-ASCII letters, surrogate pairs and lone surrogates at the block ends, and very short texts.
+        var model = Embedded.Value;
+        var random = new Random(20261127);
+        string[] pieces = ["a", "Z9", " ", "  \t ", "\u00e9", "\u0416\u0436", "\ud83d\ude00", "\ud83d", "\ude00", ".", "\u3000", "\u2028", "\uff21", "\u00df", "x\u0301"];
+        for (var i = 0; i < 600; i++)
+        {
+            var blocks = random.Next(0, 4);
+            var around = (blocks * 512) + random.Next(-12, 13);
+            var sb = new StringBuilder();
+            if (random.Next(3) == 0)
+            {
+                // A long word that runs over the block end.
+                sb.Append(new string((char)('a' + random.Next(26)), Math.Max(0, around - random.Next(0, 600))));
+            }
+
+            while (sb.Length < around)
+            {
+                if (random.Next(3) == 0)
+                {
+                    sb.Append(pieces[random.Next(pieces.Length)]);
+                }
+                else
+                {
+                    AppendWord(sb, random, random.Next(1, 14));
+                    sb.Append(random.Next(4) == 0 ? "  " : " ");
+                }
+            }
+
+            var text = sb.ToString(0, Math.Max(0, around));
+            AssertSame(model, text, $"edge case {i}");
+            AssertSame(model, text + pieces[random.Next(pieces.Length)] + RandomText(random, random.Next(0, 20)), $"edge case {i} extended");
+        }
+
+        for (var length = 0; length <= 40; length++)
+        {
+            AssertSame(model, RandomText(random, length), $"short {length}");
+            AssertSame(model, string.Concat(Enumerable.Repeat("ab ", length))[..length], $"short words {length}");
+        }
+    }
+
+    private static int[] SplitLength(Random random, int total, int parts)
+    {
+        // parts positive lengths adding up to total.
+        var lengths = Enumerable.Repeat(1, parts).ToArray();
+        for (var rest = total - parts; rest > 0; rest--)
+        {
+            lengths[random.Next(parts)]++;
+        }
+
+        return lengths;
+    }
+
+    private static void AppendWord(StringBuilder sb, Random random, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            sb.Append(random.Next(10) switch
+            {
+                0 => (char)('0' + random.Next(10)),
+                1 => "\u00e9\u0416\u03a3\u00df\u0131"[random.Next(5)],
+                2 => (char)('A' + random.Next(26)),
+                _ => (char)('a' + random.Next(26)),
+            });
+        }
+    }
+
+    [Test]
     public void SeededRandomUnicode_FastEqualsReference()
     {
         var model = Embedded.Value;
