@@ -195,7 +195,8 @@ public sealed class LinearFastPathTests
             AssertSame(model, text + pieces[random.Next(pieces.Length)] + RandomText(random, random.Next(0, 20)), $"edge case {i} extended");
         }
 
-        for (var length = 0; length <= 40; length++)
+        // Both sides of the length at which the shipped model switches from the weight-sum pass to the three-row loop.
+        for (var length = 0; length <= 140; length++)
         {
             AssertSame(model, RandomText(random, length), $"short {length}");
             AssertSame(model, string.Concat(Enumerable.Repeat("ab ", length))[..length], $"short words {length}");
