@@ -1,5 +1,6 @@
-using NUnit.Framework;
 using System.Reflection;
+using System.Text.Json;
+using NUnit.Framework;
 
 namespace AegisGate.TestUtilities;
 
@@ -33,6 +34,34 @@ public static class TestPaths
         }
 
         return path!;
+    }
+
+    /// <summary>
+    /// The <c>text</c> of every row of the three corpus files (injection, PII, secrets). Marks the test ignored (visibly)
+    /// when the corpus is absent, unless <paramref name="optional"/>, which yields nothing then.
+    /// </summary>
+    /// <param name="optional">Whether a missing corpus yields no texts instead of ignoring the test.</param>
+    /// <returns>The texts, in file order.</returns>
+    public static IEnumerable<string> CorpusTexts(bool optional = false)
+    {
+        if (optional && SharedCorpus is null)
+        {
+            yield break;
+        }
+
+        foreach (var file in (string[])["injection.jsonl", "pii.jsonl", "secrets.jsonl"])
+        {
+            foreach (var line in File.ReadLines(RequireCorpusFile(file)))
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                using var doc = JsonDocument.Parse(line);
+                yield return doc.RootElement.GetProperty("text").GetString() ?? string.Empty;
+            }
+        }
     }
 
     private static string FindRepositoryRoot()

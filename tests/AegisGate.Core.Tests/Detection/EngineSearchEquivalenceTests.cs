@@ -79,7 +79,7 @@ public sealed class EngineSearchEquivalenceTests
     {
         var compared = 0;
         var matched = 0;
-        foreach (var text in CorpusTexts())
+        foreach (var text in TestPaths.CorpusTexts())
         {
             foreach (var variant in new[] { text, text.Replace(". ", ".\n", StringComparison.Ordinal), "user: " + text.Replace(": ", ":\n", StringComparison.Ordinal) + "\nassistant: ok\n[system] <sys> ### System:" })
             {
@@ -106,7 +106,7 @@ public sealed class EngineSearchEquivalenceTests
             string.Concat(Enumerable.Repeat("ignore the system prompt http://x.io ", 400)),
             "AKIA ghp_ sk- xoxb- password=hunter2 name: Ann Lee <!-- -->",
         };
-        texts.AddRange(CorpusTexts(optional: true));
+        texts.AddRange(TestPaths.CorpusTexts(optional: true));
         foreach (var text in texts)
         {
             // The reused hits were cleared through the touched list only: they must equal fresh ones.
@@ -154,7 +154,7 @@ public sealed class EngineSearchEquivalenceTests
     [Test]
     public void MacAddress_CorpusTexts_PrecheckKeepsTheMatchesOfThePlainLoop()
     {
-        foreach (var text in CorpusTexts())
+        foreach (var text in TestPaths.CorpusTexts())
         {
             AssertMacEquivalent(text);
         }
@@ -198,7 +198,7 @@ public sealed class EngineSearchEquivalenceTests
     public void ScanJson_CorpusTextsInChatBodies_PathsNameValuesThatHoldTheFindings()
     {
         var scanned = 0;
-        foreach (var text in CorpusTexts())
+        foreach (var text in TestPaths.CorpusTexts())
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
             {
@@ -387,29 +387,6 @@ public sealed class EngineSearchEquivalenceTests
         }
 
         return true;
-    }
-
-    private static IEnumerable<string> CorpusTexts(bool optional = false)
-    {
-        string[] files = ["injection.jsonl", "pii.jsonl", "secrets.jsonl"];
-        if (optional && TestPaths.SharedCorpus is null)
-        {
-            yield break;
-        }
-
-        foreach (var file in files)
-        {
-            foreach (var line in File.ReadLines(TestPaths.RequireCorpusFile(file)))
-            {
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                using var doc = JsonDocument.Parse(line);
-                yield return doc.RootElement.GetProperty("text").GetString() ?? string.Empty;
-            }
-        }
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
