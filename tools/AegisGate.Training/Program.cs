@@ -35,6 +35,7 @@ for (var i = 0; i < args.Length; i++)
         case "--epochs": options = options with { Epochs = int.Parse(Value(), inv) }; break;
         case "--lr": options = options with { LearningRate = double.Parse(Value(), inv) }; break;
         case "--benign-weight": options = options with { BenignWeight = double.Parse(Value(), inv) }; break;
+        case "--everyday": options = options with { EverydayRequestsPerFold = int.Parse(Value(), inv) }; break;
         case "--seed": options = options with { Seed = ulong.Parse(Value(), inv) }; break;
         case "--target-fpr": options = options with { TargetFpr = double.Parse(Value(), inv) }; break;
         case "--trigger-fpr": options = options with { TriggerTargetFpr = double.Parse(Value(), inv) }; break;

@@ -45,6 +45,9 @@ internal sealed record TrainingOptions
     /// <summary>Gets how many generated source-code snippets (half carrying an injection in a comment or string) each fold gets.</summary>
     public int CodeSnippetsPerFold { get; init; } = 120;
 
+    /// <summary>Gets how many generated everyday user requests (role-play, plain tasks, questions about the assistant; half carrying an injection) each fold gets.</summary>
+    public int EverydayRequestsPerFold { get; init; }
+
     /// <summary>Gets a value indicating whether attack documents train on their best window only (multiple-instance learning).</summary>
     public bool MultipleInstance { get; init; } = true;
 

@@ -304,6 +304,31 @@ internal static class TrainingRun
             }
         }
 
+        // Generated everyday requests (EverydayRequests): playful role-play ("Pretend you are a wizard and …"), plain
+        // tasks and questions about the assistant itself. The corpus's benign side has almost none of these, while its
+        // jailbreaks are full of "pretend", "joke" and "as an AI", so a one-line "Imagine you are a detective and tell me a
+        // riddle" scored like an attack. Own random stream; every other one carries a short injection of the same fold, so
+        // the playful frame is evidence neither way and an injection inside one still is one.
+        var everydayRng = new SplitMix64(options.Seed ^ 0xE7E7u);
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var anchors = benign.Where(b => folds[b.i] == f).ToList();
+            var injections = attacks.Where(a => folds[a.i] == f && a.r.Family is "prompt_injection_direct" or "prompt_injection_hijacking" or "prompt_extraction").ToList();
+            for (var d = 0; d < options.EverydayRequestsPerFold && anchors.Count > 0; d++)
+            {
+                var request = EverydayRequests.Generate(ref everydayRng);
+                var isAttack = (d & 1) == 1 && injections.Count > 0;
+                var anchor = isAttack ? injections[(int)(everydayRng.Next() % (ulong)injections.Count)] : anchors[(int)(everydayRng.Next() % (ulong)anchors.Count)];
+                if (isAttack)
+                {
+                    var injection = TrainingText(anchor.r, train);
+                    request = (everydayRng.Next() & 1) == 0 ? request + " " + injection : injection + " " + request;
+                }
+
+                result.Add((anchor.i, new Document(Trainer.Featurize(request, options), isAttack)));
+            }
+        }
+
         return result;
     }
 
