@@ -15,7 +15,7 @@ internal static partial class SecretRules
     {
         // --- Registries, CI/CD, developer platforms ----------------------------------------------------------------
         yield return P("nuget_api_key", "NuGet API key", "NUGET_API_KEY", 0.9, "oy2 + 43 lowercase letters and digits.", ["oy2"], NuGet(), V.TokenWithEntropy(3.5, 3), 90);
-        yield return P("circleci_token", "CircleCI personal API token", "CIRCLECI_TOKEN", 0.95, "CCIPAT_ + 22 + _ + 40 characters.", ["ccipat_"], CircleCi(), V.Token, 90);
+        yield return P("circleci_token", "CircleCI personal API token", "CIRCLECI_TOKEN", 0.95, "CCIPAT_ + 20-26 + _ + 40 characters.", ["ccipat_"], CircleCi(), V.Token, 90);
         yield return P("buildkite_token", "Buildkite API access token", "BUILDKITE_TOKEN", 0.95, "bkua_ + 40 lowercase letters and digits.", ["bkua_"], Buildkite(), V.TokenWithEntropy(3.0, 5), 90);
         yield return P("netlify_token", "Netlify personal access token", "NETLIFY_TOKEN", 0.9, "nfp_ + 36 characters.", ["nfp_"], Netlify(), V.TokenWithEntropy(3.0, 4), 90);
         yield return P("render_api_key", "Render API key", "RENDER_API_KEY", 0.85, "rnd_ + 32 characters that look random.", ["rnd_"], Render(), RandomBody(4, 3.5), 85);
@@ -110,7 +110,7 @@ internal static partial class SecretRules
     [GeneratedRegex(L + @"(?<v>oy2[a-z0-9]{43})" + R, O, T)]
     private static partial Regex NuGet();
 
-    [GeneratedRegex(L + @"(?<v>CCIPAT_[A-Za-z0-9]{22}_[A-Za-z0-9]{40})" + R, O, T)]
+    [GeneratedRegex(L + @"(?<v>CCIPAT_[A-Za-z0-9]{20,26}_[A-Za-z0-9]{40})" + R, O, T)]
     private static partial Regex CircleCi();
 
     [GeneratedRegex(L + @"(?<v>bkua_[a-z0-9]{40})" + R, O, T)]
