@@ -353,6 +353,7 @@ internal static class RuleCases
             new("secret.openrouter_api_key", $"sk-or-v1-{Hex(64)}", $"sk-or-v1-{Hex(63)}z"),
             new("secret.wandb_api_key", $"WANDB_API_KEY={Hex(40)}", $"WANDB_PROJECT={Hex(40)}x"),
         ]);
+        list.AddRange(RuleCasesProviders.All());
         return list;
     }
 

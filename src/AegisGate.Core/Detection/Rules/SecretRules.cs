@@ -178,6 +178,11 @@ internal static partial class SecretRules
         yield return P("mapbox_secret_token", "Mapbox secret token", "MAPBOX_TOKEN", 0.9, "sk.eyJ JWT-like secret token.", ["sk.eyj"], Mapbox(), V.Token, 90);
         yield return P("age_secret_key", "age encryption secret key", "AGE_SECRET_KEY", 0.99, "AGE-SECRET-KEY-1 + 58 bech32 characters.", ["age-secret-key-1"], Age(), null, 95);
 
+        foreach (var rule in Providers())
+        {
+            yield return rule;
+        }
+
         // --- Structural: keys, tokens, credentials in context ----------------------------------------------------
         yield return new FunctionRule(Secret("private_key", "Private key (PEM/PKCS#1/PKCS#8/encrypted)", "PRIVATE_KEY", 0.97, "-----BEGIN ... PRIVATE KEY----- with a base64 body of at least 50 characters."), ["-----begin"], (r, l, s) => PrivateKeys.Find(r, l, s, PrivateKeys.Kind.Pem)) { Priority = 95 };
         yield return new FunctionRule(Secret("private_key_openssh", "OpenSSH private key", "PRIVATE_KEY", 0.97, "-----BEGIN OPENSSH PRIVATE KEY----- block."), ["-----begin openssh"], (r, l, s) => PrivateKeys.Find(r, l, s, PrivateKeys.Kind.OpenSsh)) { Priority = 96 };
