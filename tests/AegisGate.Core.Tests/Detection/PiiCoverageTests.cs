@@ -128,4 +128,20 @@ public sealed class PiiCoverageTests
     [TestCase("my twitter page https://twitter.com/@kay_runs22")]
     public void Scan_NotAHandleOrNoContext_IsNotReported(string text)
         => Assert.That(RulesIn(text), Does.Not.Contain("pii.social_media_handle"));
+
+    // --- Published example SSNs: reported only grouped and with an SSN context word ------------------------------
+
+    [TestCase("My SSN is 123-45-6789.")]
+    [TestCase("social security number: 078 05 1120")]
+    public void Scan_PublishedExampleSsnWithContext_IsReported(string text)
+        => Assert.That(RulesIn(text), Does.Contain("pii.us_ssn"));
+
+    [TestCase("ticket 123-45-6789")]
+    [TestCase("SSN 123456789")]
+    public void Scan_PublishedExampleSsnWithoutContextOrGrouping_IsNotReported(string text)
+        => Assert.That(RulesIn(text), Does.Not.Contain("pii.us_ssn"));
+
+    [Test]
+    public void Scan_PublishedExampleSsnAlone_StaysUnderTheStrictFloor()
+        => Assert.That(s_scanner.Scan("ref 078-05-1120", new ScanOptions { Source = ContentSource.Document }).Findings.Select(f => f.RuleId), Does.Not.Contain("pii.us_ssn"));
 }

@@ -314,9 +314,16 @@ internal static partial class PiiRules
     {
         Span<byte> d = stackalloc byte[16];
         var n = Checksums.Digits(m.Value, d);
-        if (n != 9 || !IdValidators.UsSsn(d[..9]) || IdValidators.UsItin(d[..9]))
+        if (n != 9 || IdValidators.UsItin(d[..9]))
         {
             return 0;
+        }
+
+        if (!IdValidators.UsSsn(d[..9]))
+        {
+            // A published example (123-45-6789) is never issued, but it is what people type as "my SSN" in demos and
+            // tests: grouped and next to an SSN context word only (0.3 + the 0.25 boost; alone it stays under every floor).
+            return IsGrouped(m.Value) && IdValidators.IsPublishedExampleSsn(d[..9]) ? 0.3 : 0;
         }
 
         // An undelimited 9-digit number is only an SSN with context (the boost adds it).
