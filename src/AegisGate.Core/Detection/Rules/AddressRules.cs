@@ -40,7 +40,7 @@ internal static class AddressRules
             }
 
             // The tokenizer keeps the state code as a leading letter group ("TX 78701"): the ZIP is the candidate's tail.
-            if (c.Letters > 2 || c.Digits is not (5 or 9))
+            if (c.Digits is not (5 or 9) || c.Letters > 2)
             {
                 continue;
             }
@@ -64,7 +64,9 @@ internal static class AddressRules
     private static int GermanStreetStart(ReadOnlySpan<char> text, int number)
     {
         var end = SkipSpacesBack(text, number);
-        if (end == number || end < 4)
+
+        // Every ending finishes in e, g, z, m or '.': most words before a number are rejected by their last character.
+        if (end == number || end < 4 || text[end - 1] is not ('e' or 'g' or 'z' or 'm' or '.' or 'E' or 'G' or 'Z' or 'M'))
         {
             return -1;
         }
