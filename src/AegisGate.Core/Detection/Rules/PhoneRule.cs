@@ -19,12 +19,25 @@ internal static class PhoneRule
         var text = layer.Text;
         foreach (var candidate in layer.GetCandidates())
         {
-            if (candidate.Digits is < 7 or > 15 || candidate.Letters > 0)
+            if (candidate.Digits is < 7 or > 21)
             {
                 continue;
             }
 
             var span = text.AsSpan(candidate.Start, candidate.End - candidate.Start);
+            if (candidate.Letters > 0)
+            {
+                // "555-0199 x341", "(523)222-8888EXT62": the number without its extension, no other letters.
+                span = WithoutExtension(span);
+                if (span.IsEmpty)
+                {
+                    continue;
+                }
+            }
+            else if (candidate.Digits > 15)
+            {
+                continue;
+            }
 
             // Trim a leading '(' that has no closing partner and trailing separators.
             span = span.TrimEnd(" -./:".AsSpan());
@@ -139,6 +152,60 @@ internal static class PhoneRule
         }
 
         return false;
+    }
+
+    // The number before an extension written "x341", "X 341" is not glued here (the tokenizer keeps upper-case groups
+    // only), "ext341" or "EXT.341": the extension marker must follow a digit, ')' or one space, and only 1–6 digits
+    // may follow it; 7–15 digits must remain.
+    internal static ReadOnlySpan<char> WithoutExtension(ReadOnlySpan<char> span)
+    {
+        var letter = span.IndexOfAnyInRange('A', 'Z');
+        var lower = span.IndexOfAnyInRange('a', 'z');
+        if (letter < 0 || (lower >= 0 && lower < letter))
+        {
+            letter = lower;
+        }
+
+        if (letter < 1)
+        {
+            return default;
+        }
+
+        var tail = span[letter..];
+        int marker;
+        if (tail.StartsWith("ext", StringComparison.OrdinalIgnoreCase))
+        {
+            marker = tail.Length > 3 && tail[3] == '.' ? 4 : 3;
+        }
+        else if (tail[0] is 'x' or 'X')
+        {
+            marker = 1;
+        }
+        else
+        {
+            return default;
+        }
+
+        var extension = tail[marker..].TrimStart(' ');
+        if (extension.Length is < 1 or > 6 || extension.ContainsAnyExceptInRange('0', '9'))
+        {
+            return default;
+        }
+
+        var head = span[..letter];
+        var trimmed = head.TrimEnd(' ');
+        if (head.Length - trimmed.Length > 1 || trimmed.IsEmpty || !(char.IsAsciiDigit(trimmed[^1]) || trimmed[^1] == ')'))
+        {
+            return default;
+        }
+
+        var digits = 0;
+        foreach (var c in trimmed)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits is >= 7 and <= 15 ? trimmed : default;
     }
 
     private static bool IsJoinedToWord(string text, int start)

@@ -29,9 +29,12 @@ internal static partial class PiiRules
         yield return C("ip_address", "IP address (IPv4)", "IP_ADDRESS", 0.6, "Dotted quad with octets 0–255, no leading zeros; private ranges lower confidence; version strings ignored.", new(4, 12, 0, 0, MinGroups: 4), Ipv4(), Ipv4Validator, Mappings.Online, 50, null, DetectionSeverity.Medium);
         yield return new FunctionRule(Pii("ipv6_address", "IP address (IPv6)", "IP_ADDRESS", 0.6, "IPv6 address validated by System.Net.IPAddress.", Mappings.Online, DetectionSeverity.Medium), [], NetworkRules.FindIpv6) { Priority = 50 };
         yield return new FunctionRule(Pii("mac_address", "MAC address", "MAC_ADDRESS", 0.7, "Six hex pairs with one consistent ':' or '-' separator.", Mappings.Online, DetectionSeverity.Low), [], NetworkRules.FindMac) { Priority = 50 };
-        yield return new PatternRule(Pii("street_address", "Street address", "ADDRESS", 0.6, "House number + capitalised street name + street suffix (English), or German Straße/Weg/Platz + number.", Mappings.Pii), ["street", "avenue", " ave ", " ave.", " road", " rd ", " rd.", "boulevard", " blvd", " lane ", " lane,", " lane.", " drive ", " drive,", " drive.", " court ", " court,", "terrace", "parkway", " pkwy", "square ", "highway", " hwy", "straße", "strasse", "weg ", "platz", "allee", "gasse", "damm "], StreetAddress()) { Priority = 40, ReachBefore = 120, ReachAfter = 24 };
-        yield return new PatternRule(Pii("person_name", "Person name (heuristic)", "PERSON", 0.55, "Honorific + capitalised name, or 'my name is' / 'name:' + capitalised words. No NER model: low confidence.", Mappings.Pii, DetectionSeverity.Medium), [" mr ", " mr.", "mrs.", " mrs ", " ms.", " ms ", "miss ", " dr.", " dr ", "prof.", " prof ", " sir ", " mx.", "name is", "name:", "name :", "call me", "i am called"], PersonName(), NameValidator) { Priority = 30, ReachBefore = 8, ReachAfter = 80 };
+        yield return new PatternRule(Pii("street_address", "Street address", "ADDRESS", 0.6, "House number + capitalised street name (ordinals and N/S/E/W included) + street suffix (English, abbreviations St/Dr/Ln/Ct/Cir too), lower-case '12 elm street' forms whose words are not everyday words, PO boxes, French 'rue/boulevard/chemin…' addresses, or German Straße/Str./Weg/Platz + number.", Mappings.Pii), ["street", "avenue", " ave ", " ave.", " ave,", " road", " rd ", " rd.", " rd,", "boulevard", " blvd", " lane ", " lane,", " lane.", " ln ", " ln.", " ln,", " drive", " dr ", " dr.", " dr,", " court ", " court,", " ct ", " ct.", " ct,", " st ", " st.", " st,", "circle", " cir ", " cir.", "terrace", "parkway", " pkwy", "square ", "highway", " hwy", "straße", "strasse", " str.", "weg ", "platz", "allee", "gasse", "damm ", "po box", "p.o. box", "p.o.box", "p. o. box", "p o box", "post office box", "rue ", "bd ", "chemin ", "impasse ", "quai ", "allée ", "cours "], StreetAddress(), StreetAddressValidator) { Priority = 40, ReachBefore = 120, ReachAfter = 32 };
+        yield return new FunctionRule(Pii("postal_address", "Postal address (city/state/ZIP, German street + number)", "ADDRESS", 0.6, "A US 'City, ST 12345(-6789)' line (capitalised city, USPS state code in capitals, ZIP or ZIP+4) or a German street name glued to its suffix before the house number (Lindenweg 7a, Hauptstr. 5, Berliner Str. 45); anchored on the numeric candidates, no keyword.", Mappings.Pii), [], AddressRules.Find) { Priority = 39 };
+        yield return C("health_plan_id", "Health plan member number", "HEALTH_PLAN_ID", 0.6, "Up to 3 letters + 6–14 digits with a member/subscriber/insurance/policy number context word (HIPAA health plan beneficiary number).", new(6, 14, 0, 3), HealthPlanId(), null, Mappings.Health, 38, Ctx(ContextMode.Required, "member id", "member number", "member no", "member #", "subscriber id", "subscriber number", "insurance id", "insurance number", "insurance no", "policy number", "policy no", "policy #", "policy#", "health plan id", "health plan number"));
+        yield return new PatternRule(Pii("person_name", "Person name (heuristic)", "PERSON", 0.55, "Honorific + capitalised name, or 'my name is' / 'name:' + capitalised words; in lower case ('my name is john smith') only when the first word is a known given name. No NER model: low confidence.", Mappings.Pii, DetectionSeverity.Medium), [" mr ", " mr.", "mrs.", " mrs ", " ms.", " ms ", "miss ", " dr.", " dr ", "prof.", " prof ", " sir ", " mx.", "name is", "name's", "name:", "name :", "call me", "i am called"], PersonName(), NameValidator) { Priority = 30, ReachBefore = 8, ReachAfter = 80 };
         yield return new FunctionRule(Pii("person_full_name", "Person full name (given-name list)", "PERSON", 0.6, "A common given name (built-in multilingual list; names that are everyday words or places left out) + capitalised surname, optional middle name or initial. No NER model: medium confidence.", Mappings.Pii, DetectionSeverity.Medium), [], PersonNames.Find) { Priority = 31 };
+        yield return new PatternRule(Pii("social_media_handle", "Social media handle", "USERNAME", 0.6, "@handle (2–15 letters, digits, underscores; not an e-mail address, a URL path or a code decorator) with a whole-word social network context word (twitter, tweet, instagram, tiktok, follow me, handle…).", Mappings.Online, DetectionSeverity.Medium), ["@"], SocialHandle(), SocialHandleValidator) { Priority = 32, ReachBefore = 60, ReachAfter = 60, Context = new RuleContext(ContextMode.Required, 40, "twitter", "tweet", "tweets", "tweeter", "tweeting", "instagram", "insta", "ig", "tiktok", "mastodon", "bluesky", "telegram", "snapchat", "follow me", "follow us", "dm me", "my handle", "handle is", "x.com") };
         yield return new PatternRule(Rule("pii.url", "Web address (URL)", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "URL", "http(s):// or www. address. An online identifier that can point to a person (profile pages, shared documents); monitored, not redacted, by default.", Mappings.Online), ["http://", "https://", "www."], Url()) { Priority = 15, ReachBefore = 8, ReachAfter = 2100, MatchesStartAtKeyword = true };
         PrefixedIdRules.WarmUp();
         yield return new FunctionRule(Rule("pii.domain_name", "Domain name", DetectionCategory.Pii, DetectionSeverity.Low, DetectionAction.Monitor, 0.5, "URL", "A bare host name with a common generic or country top-level domain (example.com, example.co.uk) outside URLs and e-mail addresses; lower-case top-level domains only (never .NET), none that is also a file extension or an everyday word. Monitored, not redacted, by default.", Mappings.Online), PrefixedIdRules.DomainKeywords, PrefixedIdRules.FindDomains) { Priority = 14, ReachBefore = 1, ReachAfter = 8 };
@@ -55,7 +58,7 @@ internal static partial class PiiRules
         yield return C("us_dea_number", "US DEA registration number", "US_DEA", 0.85, "2 letters + 7 digits with the DEA checksum.", new(7, 7, 1, 2), Dea(), TextValidator(IdValidators.UsDea), Mappings.Health, 70);
         yield return C("us_mbi", "US Medicare beneficiary identifier", "US_MBI", 0.8, "11 characters in the CMS MBI alphabet.", new(4, 7, 4, 7), Mbi(), null, Mappings.Health, 70);
         yield return C("us_passport", "US passport number", "PASSPORT", 0.6, "9 characters with a passport context word.", new(8, 9, 0, 1), UsPassport(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, PassportWords));
-        yield return C("us_driver_license", "US driver's license number", "DRIVER_LICENSE", 0.6, "Letter + 5–14 digits or 7–12 digits with a license context word (whole word only: 'public' never matches).", new(5, 14, 0, 1), DriverLicense(), null, Mappings.NationalId, 35, Ctx(ContextMode.Required, "license", "licence", "driver", "driver's", "dl", "dl#", "dln", "lic", "lic#", "driving"));
+        yield return C("us_driver_license", "US driver's license number", "DRIVER_LICENSE", 0.6, "Letter + 5–14 digits (or dash-grouped: S530-4128-8011) or 7–12 digits with a license context word (whole word only: 'public' never matches).", new(5, 14, 0, 1), DriverLicense(), null, Mappings.NationalId, 35, Ctx(ContextMode.Required, "license", "licence", "driver", "driver's", "dl", "dl#", "dln", "lic", "lic#", "driving"));
         yield return C("medical_record_number", "Medical record number", "MEDICAL_RECORD_NUMBER", 0.75, "Up to 3 letters + 5–10 digits with an MRN/medical record context word.", new(5, 10, 0, 3), Mrn(), null, Mappings.Health, 45, Ctx(ContextMode.Required, "mrn", "medical record", "medical record number", "patient id", "chart number", "record number"));
         yield return new PatternRule(Pii("icd10_code", "ICD-10 diagnosis code", "DIAGNOSIS_CODE", 0.7, "ICD-10-CM code with a diagnosis/ICD context word.", Mappings.Health), ["icd", "diagnos", "dx"], Icd10()) { Priority = 45, Context = new RuleContext(ContextMode.Required, 40, "icd", "icd-10", "icd10", "diagnosis", "diagnosed", "dx", "diagnostic code") };
         yield return C("vehicle_identification_number", "Vehicle identification number (VIN)", "VIN", 0.8, "17 characters (no I/O/Q) with the position-9 check digit.", new(5, 15, 2, 12), Vin(), TextValidator(IdValidators.Vin), Mappings.Pii, 70, null, DetectionSeverity.Medium);
@@ -311,9 +314,16 @@ internal static partial class PiiRules
     {
         Span<byte> d = stackalloc byte[16];
         var n = Checksums.Digits(m.Value, d);
-        if (n != 9 || !IdValidators.UsSsn(d[..9]) || IdValidators.UsItin(d[..9]))
+        if (n != 9 || IdValidators.UsItin(d[..9]))
         {
             return 0;
+        }
+
+        if (!IdValidators.UsSsn(d[..9]))
+        {
+            // A published example (123-45-6789) is never issued, but it is what people type as "my SSN" in demos and
+            // tests: grouped and next to an SSN context word only (0.3 + the 0.25 boost; alone it stays under every floor).
+            return IsGrouped(m.Value) && IdValidators.IsPublishedExampleSsn(d[..9]) ? 0.3 : 0;
         }
 
         // An undelimited 9-digit number is only an SSN with context (the boost adds it).
@@ -488,6 +498,27 @@ internal static partial class PiiRules
         return dot > 0 && int.TryParse(rest[..dot], System.Globalization.CultureInfo.InvariantCulture, out var second) && second is >= 16 and <= 31;
     }
 
+    // Code decorators and annotations (a line starting with '@', or a well-known one in prose) are not handles.
+    private static double SocialHandleValidator(in RuleMatch m, double confidence)
+    {
+        var before = m.Text[..m.Start].TrimEnd(" \t".AsSpan());
+        if (!before.IsEmpty && before[^1] is '\n' or '\r')
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<string> code = ["property", "staticmethod", "classmethod", "override", "Override", "dataclass", "param", "return", "returns", "throws", "deprecated", "Deprecated", "abstractmethod", "pytest", "app", "Component", "Injectable", "Input", "Output", "Test", "media", "import", "keyframes", "font", "font-face", "echo", "include", "extend", "apply", "tailwind", "types", "angular", "nestjs", "babel", "vue", "latest", "next", "username", "handle", "user", "example", "everyone", "here", "channel", "all"];
+        foreach (var c in code)
+        {
+            if (m.Value.Equals(c, StringComparison.Ordinal))
+            {
+                return 0;
+            }
+        }
+
+        return confidence;
+    }
+
     private static double DateValidator(in RuleMatch m, double confidence) => confidence;
 
     private static double NameValidator(in RuleMatch m, double confidence)
@@ -498,6 +529,12 @@ internal static partial class PiiRules
             // A bare "name:" key (also how the JSON scanner presents a "name" property) names products, services and
             // tools far more often than people: require a first and last name, neither a CamelCase identifier.
             return 0;
+        }
+
+        if (char.IsAsciiLetterLower(value[0]))
+        {
+            var space = value.IndexOf(' ');
+            return PersonNames.IsGivenNameAnyCase(space < 0 ? value : value[..space]) ? confidence : 0;
         }
 
         ReadOnlySpan<string> stop = ["The", "This", "That", "Here", "There", "Not", "And", "But", "Yes", "No", "Okay", "Sure", "Hello", "Thanks", "Thank", "Smith"];
@@ -601,10 +638,79 @@ internal static partial class PiiRules
     [GeneratedRegex(@"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}", O, T)]
     private static partial Regex Ipv4();
 
-    [GeneratedRegex(@"\b(?<v>\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Court|Terrace|Parkway|Pkwy|Square|Highway|Hwy)\b\.?|(?:[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|ring|damm)|[A-ZÄÖÜ][a-zäöüß]+ (?:Straße|Strasse|Weg|Platz|Allee))\s+\d{1,4}[a-z]?\b)", O, T)]
+    // English: number, 1–3 capitalised words, ordinals (57th) or a compass letter, a suffix ("The" never starts the name:
+    // "Chapter 3 The Long Road"; St/Dr before a capitalised word are titles: "2 Meet Dr Jekyll"). Lower case: number, one or two words, a full suffix (the validator rejects everyday
+    // words: "4 wheel drive", "2 cups of road salt"). PO boxes; French "15 rue de la Paix"; German street + number.
+    [GeneratedRegex(@"\b(?<v>\d{1,5}[A-Za-z]?,?\s+(?!The\s)(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th)|[NSEW]\.?)\s+){1,3}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Court|Ct|Circle|Cir|Terrace|Parkway|Pkwy|Square|Highway|Hwy|(?:St|Dr)(?!\.?\s+[A-Z][a-z]))\b\.?"
+        + @"|\d{1,5}\s+[a-z]{2,20}(?:\s+[a-z]{2,20})?\s+(?:street|st\.|avenue|ave\.|road|boulevard|blvd\.?|lane|drive)(?![\w-])"
+        + @"|(?i:p\.?\s?o\.?\s?box|post\s+office\s+box)\s*#?\s*\d{1,7}"
+        + @"|\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:(?i:rue|boulevard|bd|chemin|impasse|quai|allée)\s+(?:(?:de|du|des|la|le|d'|l')\s*){0,2}|(?i:avenue|av\.|cours)\s+(?:de la|de l'|des|du|de|d')\s*)[A-ZÀ-Ý][\w'-]+"
+        + @"|(?:[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|ring|damm)|[A-ZÄÖÜ][a-zäöüß]+ (?:Straße|Strasse|Str\.|Weg|Platz|Allee))\s+\d{1,4}[a-z]?\b)", O, T)]
     private static partial Regex StreetAddress();
 
-    [GeneratedRegex(@"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Mx)\b\.?\s{1,3}|(?i:\bmy name is|\bname\s*:|\bi am called|\bcall me)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)(?<v>[A-Z][a-zA-Z'-]+(?:\s+(?:[A-Z]\.?\s+)?[A-Z][a-zA-Z'-]+)?)", O, T)]
+    [GeneratedRegex(@"[A-Z]{0,3}\d{6,14}", Oi, T)]
+    private static partial Regex HealthPlanId();
+
+    // Everyday words in "<number> <word> [<word>] street/road/drive…" that make it prose or a measure, not an address.
+    private static readonly FrozenSet<string> s_notStreetWords = FrozenSet.Create(
+        StringComparer.Ordinal,
+        [
+            "the", "a", "an", "of", "to", "on", "in", "at", "for", "by", "and", "or", "down", "up", "across", "along", "per", "my", "your",
+            "our", "their", "his", "her", "its", "this", "that", "these", "those", "each", "every", "more", "less", "other", "new", "old",
+            "long", "short", "wide", "narrow", "big", "small", "way", "lane", "lanes", "wheel", "hard", "flash", "disk", "usb", "ssd",
+            "tb", "gb", "mb", "test", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "mile", "miles", "km",
+            "kms", "meter", "meters", "metre", "metres", "foot", "feet", "ft", "block", "blocks", "car", "cars", "people", "times", "is",
+            "was", "are", "were", "be", "from", "with", "off", "side", "one", "two", "dirt", "toll", "private", "public", "busy",
+            "quiet", "open", "closed", "final", "first", "last", "next", "second", "third", "scenic", "country", "local", "year", "years",
+            "week", "weeks", "month", "months", "cups", "cup", "steps", "step", "lines", "line", "bike", "bus", "seconds", "onto", "into",
+            "toward", "towards", "near", "past", "via", "through", "cross", "turn", "left", "right", "exit", "then", "just", "only", "about",
+            "around", "over", "under", "behind", "beyond", "outside", "inside", "than", "like", "as", "all", "any", "some", "many", "few",
+            "most", "such", "no", "not", "very", "so", "out", "here", "there", "where", "which", "what", "who", "extra", "wet", "dry",
+            "dark", "empty", "straight", "winding", "steep", "paved", "gravel", "city", "town", "residential", "major", "minor", "same",
+            "different", "parallel", "nearby", "nearest", "single", "double", "three", "four", "five", "six", "ten", "hundred", "thousand",
+            "we", "you", "they", "he", "she", "it", "i", "me", "us", "them", "if", "when", "while", "until", "after", "before", "again",
+        ]);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notStreetWordsLookup = s_notStreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The lower-case form ("12 elm street") is rejected when a word between the number and the suffix is an everyday word.
+    private static double StreetAddressValidator(in RuleMatch m, double confidence)
+    {
+        var value = m.Value;
+        if (value.IsEmpty || !char.IsAsciiDigit(value[0]) || value.ContainsAnyInRange('A', 'Z'))
+        {
+            return confidence;
+        }
+
+        var digits = 0;
+        while (digits < value.Length && char.IsAsciiDigit(value[digits]))
+        {
+            digits++;
+        }
+
+        var words = value[digits..].Trim();
+        var last = words.LastIndexOfAny(' ', '\t', '\n');
+        if (last < 0)
+        {
+            return confidence;
+        }
+
+        var inner = words[..last];
+        foreach (var range in inner.SplitAny(' ', '\t', '\n'))
+        {
+            if (s_notStreetWordsLookup.Contains(inner[range]))
+            {
+                return 0;
+            }
+        }
+
+        return confidence;
+    }
+
+    // Lower case only after "my name is" / "call me" (the validator wants a known given name first); a second word that is a
+    // function word ends the name ("my name is john and …").
+    [GeneratedRegex(@"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Mx)\b\.?\s{1,3}|(?i:\bmy name is|\bname\s*:|\bi am called|\bcall me)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?)(?<v>[A-Z][a-zA-Z'-]+(?:\s+(?:[A-Z]\.?\s+)?[A-Z][a-zA-Z'-]+)?)"
+        + @"|(?i:\bmy name is|\bmy name's|\bcall me)\s+(?<v>[a-z][a-z'-]{1,19}(?:\s+(?!(?:and|or|but|so|i|im|i'm|from|here|there|the|a|an|to|is|was|by|at|in|on|with|for|of|not|please|thanks|thank|what|how|why|who|can|could|would|will|nice|hi|hello|if|btw|when|because|too|also|again|now|later|back|anytime|tomorrow|today|tonight|sir|maam|ma'am|bro|dude)(?![\w'-]))[a-z][a-z'-]{1,24})?)(?![\w'-])", O, T)]
     private static partial Regex PersonName();
 
     [GeneratedRegex(@"(?<![\d/.-])(?<v>\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\.?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember)[a-z]*\.?\s+(?:19|20)\d{2}|(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\d/.])", O, T)]
@@ -647,8 +753,12 @@ internal static partial class PiiRules
     [GeneratedRegex(@"[A-Z]?\d{8,9}", Oi, T)]
     private static partial Regex UsPassport();
 
-    [GeneratedRegex(@"[A-Z]\d{5,14}|\d{7,12}", Oi, T)]
+    // Letter + digits, digits alone, or a letter + dash-grouped digits as several states print them (S530-4128-8011).
+    [GeneratedRegex(@"[A-Z]\d{5,14}|\d{7,12}|[A-Z]\d{3}(?:-\d{2,4}){2,4}", Oi, T)]
     private static partial Regex DriverLicense();
+
+    [GeneratedRegex(@"(?<![\w@.+/-])@(?<v>[A-Za-z0-9_]{2,15})(?![\w@-]|\.\w)", O, T)]
+    private static partial Regex SocialHandle();
 
     [GeneratedRegex(@"[A-Z]{0,3}\d{5,10}", Oi, T)]
     private static partial Regex Mrn();

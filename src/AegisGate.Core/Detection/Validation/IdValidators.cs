@@ -111,8 +111,13 @@ internal static class IdValidators
         }
 
         // 123-45-6789 and 078-05-1120 (the Woolworth wallet card) are published examples.
-        return !(area == 123 && group == 45 && serial == 6789) && !(area == 78 && group == 5 && serial == 1120) && !(area == 219 && group == 9 && serial == 9999);
+        return !IsPublishedExampleSsn(d);
     }
+
+    /// <summary>123-45-6789, 078-05-1120 (the Woolworth wallet card) and 219-09-9999 (an SSA advertisement): never issued.</summary>
+    public static bool IsPublishedExampleSsn(ReadOnlySpan<byte> d)
+        => d.Length == 9 && (d.SequenceEqual((ReadOnlySpan<byte>)[1, 2, 3, 4, 5, 6, 7, 8, 9]) || d.SequenceEqual((ReadOnlySpan<byte>)[0, 7, 8, 0, 5, 1, 1, 2, 0])
+            || d.SequenceEqual((ReadOnlySpan<byte>)[2, 1, 9, 0, 9, 9, 9, 9, 9]));
 
     /// <summary>US ITIN: 9XX-[50-65|70-88|90-92|94-99]-XXXX.</summary>
     public static bool UsItin(ReadOnlySpan<byte> d)
