@@ -4,7 +4,7 @@ namespace AegisGate.Core.Tests.Detection;
 
 /// <summary>
 /// Positive and near-miss cases for the PII coverage pass: notations other PII tools' examples use (phone extensions,
-/// street-suffix abbreviations, lower-case addresses and names, PO boxes, French and German addresses, US city/state/ZIP
+/// street-suffix abbreviations, lower-case addresses, PO boxes, French and German addresses, US city/state/ZIP
 /// lines, health plan member numbers, dash-grouped driver licences, social media handles). All values are made up for
 /// this project.
 /// </summary>
@@ -78,13 +78,7 @@ public sealed class PiiCoverageTests
     public void Scan_NearMissAddress_IsNotReported(string text)
         => Assert.That(RulesIn(text), Has.None.Matches<string>(id => id is "pii.street_address" or "pii.postal_address"));
 
-    // --- Names in lower case after a self-introduction ----------------------------------------------------------
-
-    [TestCase("my name is david lee and I need help", "david lee")]
-    [TestCase("hello, my name's fatima", "fatima")]
-    [TestCase("you can call me jonas", "jonas")]
-    public void Scan_LowerCaseGivenNameAfterIntroduction_ReportsTheName(string text, string name)
-        => Assert.That(ValueOf(text, "pii.person_name"), Is.EqualTo(name));
+    // --- Names in lower case after a self-introduction: not reported (the regex form cost 3-4 % on 16 KB prose) --------
 
     [TestCase("my name is not important")]
     [TestCase("call me tomorrow at 5")]
