@@ -75,5 +75,7 @@ internal static class RuleCasesProviders
         yield return new("secret.mailersend_api_token", $"mlsn.{Hex(64)}", $"mlsn.{Hex(40)}");
         yield return new("secret.resend_api_key", $"{{\"resend\": \"re_{Alnum(8)}_{Alnum(24)}\"}}", "re_compile_patternMatcherIdentifierX");
         yield return new("secret.provider_keyword_credential", $"ALGOLIA_ADMIN_KEY={Hex(32)}", "ALGOLIA_ADMIN_KEY=${ALGOLIA_KEY}");
+        yield return new("secret.provider_keyword_credential", $"sentry_auth_token = \"{Hex(32)}\"", $"sentry_public_key = \"{Hex(32)}\"");
+        yield return new("secret.provider_keyword_credential", $"posthog_personal_key = \"{Hex(40)}\"", $"posthog_project_api_key = \"phc_{Hex(36)}\"");
     }
 }

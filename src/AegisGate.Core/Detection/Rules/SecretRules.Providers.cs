@@ -89,6 +89,13 @@ internal static partial class SecretRules
             return 0;
         }
 
+        // Keys meant to ship to browsers and apps are not secrets: a key named public/publishable (sentry_public_key),
+        // or a value with a publishable prefix (pk_…, PostHog's project token phc_…).
+        if (m.Text[m.Start..m.ValueStart].Contains("publi", StringComparison.OrdinalIgnoreCase) || value.StartsWith("pk_", StringComparison.Ordinal) || value.StartsWith("phc_", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
         return V.ProviderKeyword(3.2)(m, confidence);
     }
 
