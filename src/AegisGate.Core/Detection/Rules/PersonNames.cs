@@ -78,24 +78,6 @@ internal static class PersonNames
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_given = s_givenNames.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_stop = s_notSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Returns whether <paramref name="word"/> in any case ("john", "JOHN") is a listed given name.</summary>
-    internal static bool IsGivenNameAnyCase(ReadOnlySpan<char> word)
-    {
-        if (word.IsEmpty || word.Length > MaxWord)
-        {
-            return false;
-        }
-
-        Span<char> name = stackalloc char[MaxWord];
-        name[0] = char.ToUpperInvariant(word[0]);
-        for (var i = 1; i < word.Length; i++)
-        {
-            name[i] = char.ToLowerInvariant(word[i]);
-        }
-
-        return s_given.Contains(name[..word.Length]);
-    }
-
     public static void Find(DetectionRule rule, LayerText layer, IMatchSink sink)
     {
         var text = layer.Text.AsSpan();
