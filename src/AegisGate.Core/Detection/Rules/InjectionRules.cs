@@ -27,10 +27,10 @@ internal static partial class InjectionRules
     {
         yield return S("instruction_override", "Instruction override", 1.0, DetectionSeverity.Critical, "Ignore/disregard/forget + previous/above/all + instructions/rules/prompts.", Mappings.Injection, ["ignor", "disregard", "forget", "skip", "override", "bypass", "drop ", "discard", "neglect", "abandon", "set aside", "pay no attention", "not follow", "n't follow", "stop following", "longer follow", "change your", "update your", "replace your", "modify your", "overwrite your", "rewrite your", "remove all", "remove the", "remove your", "erase", "delete all", "delete the", "delete your", "clear all", "clear the", "clear your", "wipe"], Override(), OverrideAbove());
         yield return S("instruction_override_multilingual", "Instruction override (other languages)", 1.0, DetectionSeverity.Critical, "German, French, Spanish, Italian and Portuguese forms of 'ignore the previous instructions'.", Mappings.Injection, ["ignor", "vergiss", "vergessen", "missacht", "vorherig", "bisherig", "oubli", "olvid", "dimentic", "esque", "anweisung", "instruc", "consign", "zaboravi", "vergeet", "zapomnij", "забудь", "игнорируй", "обращай", "abweichend", "obige"], OverrideMultilingual());
-        yield return S("instruction_override_intl", "Instruction override (Russian, Chinese, Japanese, Korean and other languages)", 1.0, DetectionSeverity.Critical, "'Ignore/forget the previous instructions' in Russian, Chinese, Japanese, Korean, Dutch, Polish, Turkish, Indonesian, Vietnamese, Arabic and Hindi.", Mappings.Injection, ["игнорир", "проигнорир", "забудь", "обращай", "忽略", "无视", "無視", "忽视", "忽視", "忘记", "忘記", "忘掉", "不要理", "别管", "別管", "忘れ", "무시", "잊어", "negeer", "vergeet", "zignoruj", "ignoruj", "zapomnij", "yok say", "görmezden", "gormezden", "unut", "abaikan", "lupakan", "bỏ qua", "bo qua", "quên", "phớt", "تجاهل", "انس", "अनदेखा", "नजरअंदाज", "नज़रअंदाज़", "भूल", "следуй", "выполняй", "отбрось", "遵守", "遵循", "理会", "理會", "听从", "聽從", "作废", "作廢", "无效", "無效", "失效", "従わ", "no sigas", "ne tiens", "ne suis plus", "ne respecte plus", "non seguire", "não siga", "nao siga", "esqueça tudo", "esqueca tudo", "nicht mehr"], OverrideIntl());
-        yield return S("system_prompt_extraction_intl", "System-prompt extraction (other languages)", 1.0, DetectionSeverity.Critical, "Show/reveal/repeat your system prompt or initial instructions, in Russian, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, Dutch, Polish, Turkish, Indonesian, Vietnamese, Arabic and Hindi.", Mappings.Extraction, ["промпт", "инструкци", "текст", "начале", "提示", "指令", "指示", "规则", "規則", "设定", "設定", "プロンプト", "初期", "最初", "元の", "隠された", "秘密の", "프롬프트", "초기", "원래", "instrucci", "del sistema", "de sistema", "do sistema", "di sistema", "iniciales", "originales", "ocultas", "secretas", "mensaje", "système", "systeme", "initiales", "d'origine", "cachées", "secrètes", "consignes", "istruzioni", "iniziali", "originali", "nascoste", "segrete", "messaggio", "instruç", "instrucoes", "iniciais", "originais", "mensagem", "systeemprompt", "systeeminstructies", "systemprompt", "system-prompt", "systemanweisung", "systemnachricht", "system-nachricht", "anfangsanweisungen", "ursprünglichen", "versteckten", "geheimen", "oorspronkelijke", "originele", "verborgen", "instrukcje", "sistem", "instruksi", "lời nhắc", "loi nhac", "hệ thống", "he thong", "ban đầu", "ban dau", "النظام", "प्रॉम्प्ट", "प्रोम्प्ट", "निर्देश"], ExtractionIntl());
-        yield return S("role_reassignment_intl", "Role or persona reassignment (other languages)", 0.4, DetectionSeverity.Medium, "From now on you are…, you are now an AI…, pretend to be…, in Russian, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, Dutch, Polish and Indonesian.", Mappings.Jailbreak, ["теперь ты", "отныне", "с этого момента", "притворись", "представь", "веди себя", "从现在", "從現在", "现在起", "現在起", "从今以后", "從今以後", "你现在", "你現在", "假装", "假裝", "今から", "これから", "今後", "ふり", "フリ", "振る舞", "지금부터", "이제부터", "척", "역할", "a partir de", "desde ahora", "de ahora en", "ahora eres", "finge", "actúa como", "actua como", "partir de maintenant", "désormais", "desormais", "dorénavant", "dorenavant", "tu es maintenant", "fais semblant", "faites semblant", "prétends", "joue le", "da ora", "d'ora", "da adesso", "ora sei", "fingi", "fai finta", "agora", "finja", "vanaf nu", "van nu af", "je bent nu", "doe alsof", "od teraz", "udawaj", "mulai sekarang", "sekarang kamu", "sekarang anda", "berpura"], RoleIntl());
-        yield return S("restriction_removal_intl", "Restriction removal (other languages)", 0.6, DetectionSeverity.High, "Without restrictions/filters/censorship/rules, in Russian, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, Dutch, German, Polish, Turkish and Indonesian.", Mappings.Jailbreak, ["ограничени", "фильтр", "цензур", "限制", "约束", "約束", "审查", "審查", "过滤", "過濾", "制限", "制約", "検閲", "フィルター", "제한", "제약", "검열", "필터", "sin restric", "sin filtro", "sin censura", "sin límite", "sin limite", "sin regla", "sin ningún", "sin ningun", "sin ninguna", "no tienes", "sans restriction", "sans filtre", "sans censure", "sans limite", "sans règle", "sans regle", "sans aucun", "n'as", "n'avez", "senza", "sem restri", "sem filtro", "sem censura", "sem limite", "sem regra", "sem nenhum", "sem qualquer", "sem quaisquer", "zonder", "ohne einschr", "ohne filter", "ohne zensur", "ohne regeln", "ohne grenzen", "ohne jegliche", "ohne irgendwelche", "ohne beschr", "bez ogranicze", "bez filtr", "bez cenzur", "bez zasad", "bez żadnych", "bez zadnych", "kısıtlama", "kisitlama", "sansür", "sansur", "filtre", "tanpa batas", "tanpa filter", "tanpa sensor", "tanpa aturan", "tanpa pembatas", "злой", "злобный", "аморальн", "беспринципн", "邪恶", "邪惡", "不道德", "无道德", "無道德", "malvad", "malvagi", "sin ética", "sin etica", "senza etica", "sem ética", "sem etica", "maléfique", "malefique", "sans éthique", "immoral"], RestrictionIntl());
+        yield return G("instruction_override_intl", "Instruction override (Russian, Chinese, Japanese, Korean and other languages)", 1.0, DetectionSeverity.Critical, "'Ignore/forget the previous instructions' in Russian, Chinese, Japanese, Korean, Dutch, Polish, Turkish, Indonesian, Vietnamese, Arabic and Hindi.", Mappings.Injection, ["игнорир", "проигнорир", "забудь", "обращай", "忽略", "无视", "無視", "忽视", "忽視", "忘记", "忘記", "忘掉", "不要理", "别管", "別管", "忘れ", "무시", "잊어", "negeer", "vergeet", "zignoruj", "ignoruj", "zapomnij", "yok say", "görmezden", "gormezden", "unut", "abaikan", "lupakan", "bỏ qua", "bo qua", "quên", "phớt", "تجاهل", "انس", "अनदेखा", "नजरअंदाज", "नज़रअंदाज़", "भूल", "следуй", "выполняй", "отбрось", "遵守", "遵循", "理会", "理會", "听从", "聽從", "作废", "作廢", "无效", "無效", "失效", "従わ", "no sigas", "ne tiens", "ne suis plus", "ne respecte plus", "non seguire", "não siga", "nao siga", "esqueça tudo", "esqueca tudo", "nicht mehr"], [(OverrideIntl1(), WritingSystems.Cyrillic), (OverrideIntl2(), WritingSystems.Cyrillic), (OverrideIntl3(), WritingSystems.Cjk), (OverrideIntl4(), WritingSystems.Cjk), (OverrideIntl5(), WritingSystems.Cjk), (OverrideIntl6(), WritingSystems.Cyrillic), (OverrideIntl7(), WritingSystems.Cyrillic), (OverrideIntl8(), WritingSystems.Cjk), (OverrideIntl9(), WritingSystems.Cjk), (OverrideIntl10(), WritingSystems.Cjk), (OverrideIntl11(), WritingSystems.Any), (OverrideIntl12(), WritingSystems.Any), (OverrideIntl13(), WritingSystems.Any), (OverrideIntl14(), WritingSystems.Any), (OverrideIntl15(), WritingSystems.Any), (OverrideIntl16(), WritingSystems.Any), (OverrideIntl17(), WritingSystems.Any), (OverrideIntl18(), WritingSystems.Hangul), (OverrideIntl19(), WritingSystems.Any), (OverrideIntl20(), WritingSystems.Any), (OverrideIntl21(), WritingSystems.Any), (OverrideIntl22(), WritingSystems.Any), (OverrideIntl23(), WritingSystems.Any), (OverrideIntl24(), WritingSystems.Arabic), (OverrideIntl25(), WritingSystems.Devanagari)]);
+        yield return G("system_prompt_extraction_intl", "System-prompt extraction (other languages)", 1.0, DetectionSeverity.Critical, "Show/reveal/repeat your system prompt or initial instructions, in Russian, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, Dutch, Polish, Turkish, Indonesian, Vietnamese, Arabic and Hindi.", Mappings.Extraction, ["промпт", "инструкци", "текст", "начале", "提示", "指令", "指示", "规则", "規則", "设定", "設定", "プロンプト", "初期", "最初", "元の", "隠された", "秘密の", "프롬프트", "초기", "원래", "instrucci", "del sistema", "de sistema", "do sistema", "di sistema", "iniciales", "originales", "ocultas", "secretas", "mensaje", "système", "systeme", "initiales", "d'origine", "cachées", "secrètes", "consignes", "istruzioni", "iniziali", "originali", "nascoste", "segrete", "messaggio", "instruç", "instrucoes", "iniciais", "originais", "mensagem", "systeemprompt", "systeeminstructies", "systemprompt", "system-prompt", "systemanweisung", "systemnachricht", "system-nachricht", "anfangsanweisungen", "ursprünglichen", "versteckten", "geheimen", "oorspronkelijke", "originele", "verborgen", "instrukcje", "sistem", "instruksi", "lời nhắc", "loi nhac", "hệ thống", "he thong", "ban đầu", "ban dau", "النظام", "प्रॉम्प्ट", "प्रोम्प्ट", "निर्देश"], [(ExtractionIntl1(), WritingSystems.Cyrillic), (ExtractionIntl2(), WritingSystems.Cyrillic), (ExtractionIntl3(), WritingSystems.Cjk), (ExtractionIntl4(), WritingSystems.Cjk), (ExtractionIntl5(), WritingSystems.Cjk), (ExtractionIntl6(), WritingSystems.Cjk), (ExtractionIntl7(), WritingSystems.Hangul), (ExtractionIntl8(), WritingSystems.Any), (ExtractionIntl9(), WritingSystems.Any), (ExtractionIntl10(), WritingSystems.Any), (ExtractionIntl11(), WritingSystems.Any), (ExtractionIntl12(), WritingSystems.Any), (ExtractionIntl13(), WritingSystems.Any), (ExtractionIntl14(), WritingSystems.Any), (ExtractionIntl15(), WritingSystems.Any), (ExtractionIntl16(), WritingSystems.Any), (ExtractionIntl17(), WritingSystems.Arabic), (ExtractionIntl18(), WritingSystems.Any), (ExtractionIntl19(), WritingSystems.Devanagari)]);
+        yield return G("role_reassignment_intl", "Role or persona reassignment (other languages)", 0.4, DetectionSeverity.Medium, "From now on you are…, you are now an AI…, pretend to be…, in Russian, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, Dutch, Polish and Indonesian.", Mappings.Jailbreak, ["теперь ты", "отныне", "с этого момента", "притворись", "представь", "веди себя", "从现在", "從現在", "现在起", "現在起", "从今以后", "從今以後", "你现在", "你現在", "假装", "假裝", "今から", "これから", "今後", "ふり", "フリ", "振る舞", "지금부터", "이제부터", "척", "역할", "a partir de", "desde ahora", "de ahora en", "ahora eres", "finge", "actúa como", "actua como", "partir de maintenant", "désormais", "desormais", "dorénavant", "dorenavant", "tu es maintenant", "fais semblant", "faites semblant", "prétends", "joue le", "da ora", "d'ora", "da adesso", "ora sei", "fingi", "fai finta", "agora", "finja", "vanaf nu", "van nu af", "je bent nu", "doe alsof", "od teraz", "udawaj", "mulai sekarang", "sekarang kamu", "sekarang anda", "berpura"], [(RoleIntl1(), WritingSystems.Cyrillic), (RoleIntl2(), WritingSystems.Cyrillic), (RoleIntl3(), WritingSystems.Cyrillic), (RoleIntl4(), WritingSystems.Cyrillic), (RoleIntl5(), WritingSystems.Cjk), (RoleIntl6(), WritingSystems.Cjk), (RoleIntl7(), WritingSystems.Cjk), (RoleIntl8(), WritingSystems.Cjk), (RoleIntl9(), WritingSystems.Cjk), (RoleIntl10(), WritingSystems.Cjk), (RoleIntl11(), WritingSystems.Cjk), (RoleIntl12(), WritingSystems.Hangul), (RoleIntl13(), WritingSystems.Hangul), (RoleIntl14(), WritingSystems.Hangul), (RoleIntl15(), WritingSystems.Any), (RoleIntl16(), WritingSystems.Any), (RoleIntl17(), WritingSystems.Any), (RoleIntl18(), WritingSystems.Any), (RoleIntl19(), WritingSystems.Any), (RoleIntl20(), WritingSystems.Any), (RoleIntl21(), WritingSystems.Any), (RoleIntl22(), WritingSystems.Any), (RoleIntl23(), WritingSystems.Any), (RoleIntl24(), WritingSystems.Any), (RoleIntl25(), WritingSystems.Any), (RoleIntl26(), WritingSystems.Any), (RoleIntl27(), WritingSystems.Any), (RoleIntl28(), WritingSystems.Any), (RoleIntl29(), WritingSystems.Any), (RoleIntl30(), WritingSystems.Any), (RoleIntl31(), WritingSystems.Any), (RoleIntl32(), WritingSystems.Any), (RoleIntl33(), WritingSystems.Any), (RoleIntl34(), WritingSystems.Any), (RoleIntl35(), WritingSystems.Any), (RoleIntl36(), WritingSystems.Any), (RoleIntl37(), WritingSystems.Any), (RoleIntl38(), WritingSystems.Any)]);
+        yield return G("restriction_removal_intl", "Restriction removal (other languages)", 0.6, DetectionSeverity.High, "Without restrictions/filters/censorship/rules, in Russian, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, Dutch, German, Polish, Turkish and Indonesian.", Mappings.Jailbreak, ["ограничени", "фильтр", "цензур", "限制", "约束", "約束", "审查", "審查", "过滤", "過濾", "制限", "制約", "検閲", "フィルター", "제한", "제약", "검열", "필터", "sin restric", "sin filtro", "sin censura", "sin límite", "sin limite", "sin regla", "sin ningún", "sin ningun", "sin ninguna", "no tienes", "sans restriction", "sans filtre", "sans censure", "sans limite", "sans règle", "sans regle", "sans aucun", "n'as", "n'avez", "senza", "sem restri", "sem filtro", "sem censura", "sem limite", "sem regra", "sem nenhum", "sem qualquer", "sem quaisquer", "zonder", "ohne einschr", "ohne filter", "ohne zensur", "ohne regeln", "ohne grenzen", "ohne jegliche", "ohne irgendwelche", "ohne beschr", "bez ogranicze", "bez filtr", "bez cenzur", "bez zasad", "bez żadnych", "bez zadnych", "kısıtlama", "kisitlama", "sansür", "sansur", "filtre", "tanpa batas", "tanpa filter", "tanpa sensor", "tanpa aturan", "tanpa pembatas", "злой", "злобный", "аморальн", "беспринципн", "邪恶", "邪惡", "不道德", "无道德", "無道德", "malvad", "malvagi", "sin ética", "sin etica", "senza etica", "sem ética", "sem etica", "maléfique", "malefique", "sans éthique", "immoral"], [(RestrictionIntl1(), WritingSystems.Cyrillic), (RestrictionIntl2(), WritingSystems.Cyrillic), (RestrictionIntl3(), WritingSystems.Cjk), (RestrictionIntl4(), WritingSystems.Cjk), (RestrictionIntl5(), WritingSystems.Cjk), (RestrictionIntl6(), WritingSystems.Cjk), (RestrictionIntl7(), WritingSystems.Hangul), (RestrictionIntl8(), WritingSystems.Hangul), (RestrictionIntl9(), WritingSystems.Any), (RestrictionIntl10(), WritingSystems.Any), (RestrictionIntl11(), WritingSystems.Any), (RestrictionIntl12(), WritingSystems.Any), (RestrictionIntl13(), WritingSystems.Any), (RestrictionIntl14(), WritingSystems.Any), (RestrictionIntl15(), WritingSystems.Any), (RestrictionIntl16(), WritingSystems.Any), (RestrictionIntl17(), WritingSystems.Any), (RestrictionIntl18(), WritingSystems.Any), (RestrictionIntl19(), WritingSystems.Any), (RestrictionIntl20(), WritingSystems.Cyrillic), (RestrictionIntl21(), WritingSystems.Cjk), (RestrictionIntl22(), WritingSystems.Any), (RestrictionIntl23(), WritingSystems.Any)]);
         yield return S("new_task_hijack", "Goal hijacking / new task", 0.7, DetectionSeverity.High, "Your new/real task is…, now just say/print…, start over, new instructions:.", Mappings.Injection, ["your new", "your real", "your actual", "your true", "your only", "your next", "new instruction", "updated instruction", "revised instruction", "additional instruction", "further instruction", "new statement", "additional statement", "new command", "additional command", "further command", "new directive", "new order", "now say", "now print", "now write", "now output", "now type", "now respond", "now reply", "now repeat", "now just", "now only", "now simply", "now,", "instead say", "instead print", "instead write", "instead output", "instead,", "start over", "start again", "start from scratch", "start anew", "begin over", "begin again", "begin anew", "new task", "aufgabe", "nun folgen", "jetzt folgen", "nun kommt", "jetzt kommt", "nun kommen", "jetzt kommen", "von vorne", "fang neu", "fangen sie neu", "konzentriere dich", "focus on"], NewTask());
         yield return S("attention_interrupt", "Interrupting attention grab", 0.45, DetectionSeverity.Medium, "STOP EVERYTHING, ACHTUNG, urgent override banners.", Mappings.Injection, ["stop", "halt", "achtung", "!!!", "urgent", "important", "nevermind", "never mind", "attention"], Interrupt());
         yield return S("forced_output", "Forced output or response prefix", 0.45, DetectionSeverity.Medium, "Just print \"…\", start your response with…, respond only with….", Mappings.Injection, ["just print", "just say", "just output", "just write", "just type", "just respond", "just reply", "just return", "only print", "only say", "only output", "only write", "only type", "only respond", "only reply", "only return", "simply print", "simply say", "simply output", "simply write", "start your", "start each", "start every", "start all", "begin your", "begin each", "begin every", "begin all", "prefix your", "prefix each", "prefix every", "open your", "open each", "respond only", "reply only", "answer only", "preface", "repeat after me", "antworte", "sag nur", "sag einfach", "schreib nur", "schreibe nur", "schreib einfach", "schreibe einfach", "sag nichts", "schreibe nichts", "access granted", "nothing else", "punctuation", "extra words", "other words", "so far"], ForcedOutput());
@@ -70,7 +70,7 @@ internal static partial class InjectionRules
         yield return S("simulation_framing", "Simulation or game framing", 0.3, DetectionSeverity.Low, "Simulate/emulate, opposite mode, let's play a game.", Mappings.Jailbreak, ["simulat", "emulat", "opposite", "play a game"], Simulation());
         yield return S("model_addressing", "Addressing the model by name to reprogram it", 0.45, DetectionSeverity.Low, "Hi ChatGPT, ChatGPT you are now…, Claude from now on….", Mappings.Jailbreak, ["chatgpt", "chatgtp", "chat gpt", "gpt-", "gpt3", "gpt4", "gpt5", "claude", "gemini", "bard", "llama", "copilot"], ModelAddressing());
         yield return S("emotional_manipulation", "Emotional manipulation", 0.3, DetectionSeverity.Low, "Grandma exploit, life-or-death urgency to extract forbidden content.", Mappings.Jailbreak, ["grandma", "grandmother", "life or death", "life and death", "i will die", "lose my job", "sad", "upset", "disappointed", "rare"], Emotional());
-        yield return new InjectionSignalRule(Descriptor("instructions_in_data", "Instructions addressed to the AI inside data", 1.0, DetectionSeverity.Critical, "In documents and tool output: notes to the AI/assistant, 'if you are an AI', 'do not tell the user'.", Mappings.Indirect), ["note to", "note for", "message to", "message for", "instruction to", "instructions to", "instructions for", "attention to", "important to", "important for", "reminder to", "reminder for", "if you are an", "if you are a", "ai,", "ai:", "assistant,", "assistant:", "model,", "model:", "agent,", "agent:", "chatbot,", "chatbot:", "llm,", "llm:", "reads this", "processes this", "sees this", "summarizes this", "summarises this", "encounters this", "the user", "reading this", "processing this", "summarizing this", "summarising this", "parsing this", "analyzing this", "analysing this", "ingesting this", "indexing this", "dear ai", "hey ai", "hi ai", "hello ai", "attention ai", "attn ai", "dear language", "attention language", "dear llm", "dear chatbot", "p.s.", "ps to", "p.s to", "summarizer", "summariser", "email assistant", "e-mail assistant", "coding assistant", "writing assistant", "shopping assistant", "browsing assistant", "research assistant", "email agent", "dear chatgpt", "dear claude", "dear gemini", "dear copilot", "hi chatgpt", "hey chatgpt"], 1.0, InstructionsInData()) { ThirdPartyOnly = true };
+        yield return new InjectionSignalRule(Descriptor("instructions_in_data", "Instructions addressed to the AI inside data", 1.0, DetectionSeverity.Critical, "In documents and tool output: notes to the AI/assistant, 'if you are an AI', 'do not tell the user'.", Mappings.Indirect), ["note to", "note for", "message to", "message for", "instruction to", "instructions to", "instructions for", "attention to", "important to", "important for", "reminder to", "reminder for", "if you are an", "if you are a", "ai,", "ai:", "assistant,", "assistant:", "model,", "model:", "agent,", "agent:", "chatbot,", "chatbot:", "llm,", "llm:", "reads this", "processes this", "sees this", "summarizes this", "summarises this", "encounters this", "the user", "reading this", "processing this", "summarizing this", "summarising this", "parsing this", "analyzing this", "analysing this", "ingesting this", "indexing this", "dear ai", "hey ai", "hi ai", "hello ai", "attention ai", "attn ai", "dear language", "attention language", "dear llm", "dear chatbot", "p.s.", "ps to", "p.s to", "summarizer", "summariser", "email assistant", "e-mail assistant", "coding assistant", "writing assistant", "shopping assistant", "browsing assistant", "research assistant", "email agent", "dear chatgpt", "dear claude", "dear gemini", "dear copilot", "hi chatgpt", "hey chatgpt"], 1.0, InstructionsInData(), InstructionsInDataReader(), InstructionsInDataGreeting(), InstructionsInDataBefore()) { ThirdPartyOnly = true };
         yield return new HiddenHtmlRule(Descriptor("hidden_html", "Hidden HTML instructions", 0.7, DetectionSeverity.High, "Instructions in HTML comments or invisible elements (display:none, font-size:0, white text).", Mappings.Indirect), ["<!--", "display", "visibility", "font-size", "opacity", "color"], HiddenHtml());
         yield return new InjectionSignalRule(Descriptor("hidden_characters", "Hidden characters", 1.0, DetectionSeverity.High, "Unicode tag characters that spell text, or zero-width/bidi characters inside words (scored by the engine).", Mappings.Obfuscation), ["\u0000never"], 1.0);
         yield return new InjectionSignalRule(Descriptor("encoded_payload", "Encoded injection payload", 0.8, DetectionSeverity.High, "Injection signals found inside base64/hex/percent/HTML/escape-encoded text (scored by the engine).", Mappings.Obfuscation), ["\u0000never"], 0.8);
@@ -81,6 +81,12 @@ internal static partial class InjectionRules
         => Describe.Rule("injection." + id, name, DetectionCategory.Injection, severity, DetectionAction.Block, Math.Min(0.95, 0.5 + (weight / 2)), "PROMPT_INJECTION", description + $" Weight {weight:0.##}.", mappings);
 
     private static InjectionSignalRule S(string id, string name, double weight, DetectionSeverity severity, string description, string[] mappings, string[] keywords, params Regex[] patterns)
+        => new(Descriptor(id, name, weight, severity, description, mappings), keywords, weight, patterns);
+
+    // One regex per phrase form, each run only where its writing system occurs: as one alternation of a dozen
+    // languages the generated matcher had no leading characters to search for and tried every alternative at every
+    // position (4 KB of mixed-language text: 11.3 ms for the extraction family, 0.25 ms split).
+    private static ScriptGuardedSignalRule G(string id, string name, double weight, DetectionSeverity severity, string description, string[] mappings, string[] keywords, (Regex Pattern, WritingSystems Needs)[] patterns)
         => new(Descriptor(id, name, weight, severity, description, mappings), keywords, weight, patterns);
 
     private const string Verb = @"(?:ignore|ignoring|disregard|disregarding|forget|forgetting|skip|override|bypass|drop|discard|neglect|abandon|set\s+aside|pay\s+no\s+attention\s+to|do\s+not\s+follow|don'?t\s+follow|stop\s+following|no\s+longer\s+follow)";
@@ -99,72 +105,320 @@ internal static partial class InjectionRules
     // Short words written only with letters that look like Latin ones are folded by the canonicaliser ('все' reads
     // 'bce', 'не' reads 'he'); the patterns below never depend on such words. CJK text has no spaces and NFKC has
     // turned full-width commas and colons into ASCII ones.
-    [GeneratedRegex(@"(?:проигнорируй|игнорируй|забудь|обращай\s+внимания\s+на)(?:те)?\s+(?:[\w-]+\s+){0,3}?(?:инструкци|указани|правил|команд|ограничени|сказанно|вышесказанно|вышеизложенно|написанно|предыдущ)\w*|(?:забудь|игнорируй)(?:те)?\s+(?:всё|все|[вb][сc][еe])\s*,?\s*(?:что|чему|сказанное|предыдущее|выше|ранее|до\s+этого)\b" +
-        @"|(?:忽略|无视|無視|忽视|忽視|忘记|忘記|忘掉|不要理会|不要理會|别管|別管)(?:掉)?(?:你|您)?(?:之前|以前|先前|此前|前面|上面|以上|上述|前述|刚才|剛才|原来|原來|原先|原有|所有|全部|一切)[^。!?\n]{0,12}?(?:指令|指示|说明|說明|提示|规则|規則|要求|设定|設定|内容|內容|命令|限制|约束|約束|对话|對話)" +
-        @"|(?:之前|以前|先前|前面|上面|以上|上述)的?(?:所有|全部|一切)?的?(?:指令|指示|规则|規則|说明|說明|提示|要求|设定|設定)(?:都|全部|全都|统统|統統)?(?:忽略|无视|無視|忘记|忘記|忘掉|作废|作廢)" +
-        @"|(?:以前|これまで|今まで|上記|先ほど|最初|元|前|全て|すべて)の(?:すべての|全ての)?(?:指示|命令|ルール|規則|指令|設定|制約|プロンプト)(?:は|を|も)?(?:すべて|全て|全部)?(?:無視|忘れ)(?!しない|しないで|してはいけ|ないで|ない|ません|ず)" +
-        @"|(?:не|he|больше\s+не|bольше\s+не)\s+(?:следуй|выполняй|соблюдай)(?:те)?\s+(?:[\w-]+\s+){0,2}?(?:прежн|предыдущ|прошл|стар|сво|тво|эти|изначальн)\w*\s+(?:инструкци|указани|правил|команд)\w*|отбрось(?:те)?\s+(?:[\w-]+\s+){0,2}?(?:инструкци|указани|правил|ограничени)\w*" +
-        @"|(?:不要|别|別|不必|无需|無需|不用|不再)(?:再)?(?:遵守|遵循|理会|理會|听从|聽從|执行|執行)(?:你)?(?:之前|以前|先前|原来|原來|原有|上面|以上|所有|任何)[^。!?\n]{0,10}?(?:规则|規則|指令|指示|设定|設定|要求)|(?:之前|以前|先前|前面|上面|以上|上述|原来|原來)的?(?:所有|全部|一切)?的?(?:指令|指示|规则|規則|设定|設定)(?:都|全部|全都|统统|統統)?(?:作废|作廢|无效|無效|失效|不再有效)" +
-        @"|(?:以前|これまで|今まで|元|最初|上記)の(?:ルール|指示|命令|規則|設定|制約)(?:には|に|は)?(?:もう)?従わ(?:ない|なくて)" +
-        @"|(?:no\s+sigas|ya\s+no\s+sigas)\s+(?:\w+\s+){0,2}?(?:instrucciones|reglas|indicaciones)\b(?:[^.!?\n]{0,30}?\b(?:antes|anteriores|previas|originales))?|ne\s+(?:tiens|tenez)\s+plus\s+compte\s+d(?:es|e\s+tes|e\s+vos)\s+(?:\w+\s+)?(?:consignes|instructions|règles|regles)|ne\s+(?:suis|suivez|respecte|respectez)\s+plus\s+(?:\w+\s+)?(?:consignes|instructions|règles|regles)\b|non\s+seguire\s+(?:più\s+|piu\s+)?(?:le\s+|tue\s+|le\s+tue\s+)?(?:\w+\s+)?(?:istruzioni|regole)\b|n[ãa]o\s+siga\s+(?:mais\s+)?(?:as\s+)?(?:\w+\s+)?(?:instruções|instrucoes|regras)\b|esque[çc]a\s+tudo\s+(?:o\s+)?que\b|(?:deine|ihre|die)\s+(?:alten|bisherigen|vorherigen|ursprünglichen|obigen)\s+(?:anweisungen|regeln|vorgaben|instruktionen)\s+(?:gelten\s+)?nicht\s+mehr\b" +
-        @"|(?:이전|앞|위|기존|지금까지|모든|위의|앞의)(?:의)?\s*(?:모든\s*)?(?:지시|지침|명령|규칙|프롬프트|지시사항)(?:사항)?(?:을|를|은|는|들을|들은)?\s*(?:모두\s*|전부\s*|다\s*)?(?:무시|잊어)(?!하지\s*마|하지\s*말)" +
-        @"|(?:negeer|vergeet)\s+(?:(?:alle|al\s+je|al\s+jouw)\s+(?:\w+\s+)?|(?:de|je|jouw|uw)\s+(?:vorige|eerdere|voorgaande|bovenstaande|oorspronkelijke)\s+)(?:instructies|opdrachten|regels|aanwijzingen)\b" +
-        @"|(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie|wszystkich|poprzednie|poprzednich|wcześniejsze|wczesniejsze|powyższe|powyzsze|swoje|twoje)\s+(?:\w+\s+)?(?:instrukcje|instrukcji|polecenia|poleceń|polecen|zasady|zasad|reguły|reguly)\b" +
-        @"|(?:önceki|onceki|yukarıdaki|yukaridaki|tüm|tum|bütün|butun)\s+(?:\w+\s+)?(?:talimat|komut|kural|yönerge|yonerge)\w*\s+(?:\w+\s+)?(?:yok\s+say|görmezden\s+gel|gormezden\s+gel|unut)" +
-        @"|(?:abaikan|lupakan)\s+(?:semua\s+(?:\w+\s+)?(?:instruksi|perintah|aturan|petunjuk)|(?:instruksi|perintah|aturan|petunjuk)\s+(?:\w+\s+)?(?:sebelumnya|di\s+atas|terdahulu))\b" +
-        @"|(?:bỏ\s+qua|bo\s+qua|quên(?:\s+đi)?|phớt\s+lờ)\s+(?:(?:tất\s+cả|tat\s+ca|mọi)\s+(?:các\s+|những\s+)?(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc)|(?:các\s+|những\s+)?(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc)\s+(?:trước\s+(?:đó|do|đây|day)|ở\s+trên|phía\s+trên))" +
-        @"|(?:تجاهل|انس[ىَ]?)\s+(?:(?:جميع|كل|كافة)\s+)?(?:ال)?(?:تعليمات|أوامر|اوامر|قواعد|إرشادات|ارشادات)" +
-        @"|(?:पिछले|पिछली|पहले\s+के|ऊपर\s+के|सभी|सारे)\s+(?:\S+\s+){0,2}?(?:निर्देशों|निर्देश|आदेशों|नियमों)\s+(?:को\s+)?(?:अनदेखा|नज\S*रअंदाज|भूल\s+जा)", O, T)]
-    private static partial Regex OverrideIntl();
+    [GeneratedRegex(@"(?:проигнорируй|игнорируй|забудь|обращай\s+внимания\s+на)(?:те)?\s+(?:[\w-]+\s+){0,3}?(?:инструкци|указани|правил|команд|ограничени|сказанно|вышесказанно|вышеизложенно|написанно|предыдущ)\w*", O, T)]
+    private static partial Regex OverrideIntl1();
 
-    [GeneratedRegex(@"(?:покажи|выведи|раскрой|напиши|повтори|скажи|дай|процитируй|распечатай|перечисли)(?:те)?\s+(?:мне\s+)?(?:свой|свои|твой|твои|ваш|ваши|весь|всю|полностью\s+)?\s*(?:системн\w+\s+(?:промпт|подсказк|инструкци|сообщени)|исходн\w+\s+(?:инструкци|промпт)|первоначальн\w+\s+(?:инструкци|промпт)|скрыт\w+\s+(?:инструкци|промпт)|(?:свои|твои)\s+инструкци)\w*|(?:повтори|выведи|напиши|процитируй)(?:те)?\s+(?:\w+\s+){0,2}?(?:текст|инструкци\w*|сообщени\w*|промпт\w*)[^.!?\n]{0,40}?(?:[вb]\s+начале\s+(?:разговора|диалога|беседы|чата)|до\s+(?:моего|этого)\s+сообщения)" +
-        @"|(?:告诉我|告訴我|输出|輸出|显示|顯示|打印|重复|重複|给我看|給我看|展示|透露|泄露|洩露|说出|說出|列出|写出|寫出|复述|複述|背诵|背誦|把)[^。!?\n]{0,8}?(?:你|您)的?(?:系统|系統|初始|原始|隐藏|隱藏|全部|所有)?的?(?:提示词|提示詞|提示|指令|指示|设定|設定|规则|規則)(?!音)" +
-        @"|(?:重复|重複|复述|複述|输出|輸出|打印|显示|顯示)[^。!?\n]{0,6}?(?:上面|以上|之前|前面|最初|最开始|最開始)的?(?:所有|全部)?的?(?:指令|指示|提示|内容|內容|文字|文本)" +
-        @"|(?:你|您)的(?:系统|系統)(?:提示词|提示詞|提示|指令|消息|訊息)(?!音)(?:是什么|是什麼|是啥)" +
-        @"|(?:(?:あなた|君|お前)の\S{0,6}?(?:プロンプト|指示|命令|設定|ルール)|システムプロンプト|システム・プロンプト|(?:初期|最初|元|隠された|秘密)の(?:指示|プロンプト|設定|命令)|(?:最初|初め|事前)に(?:与えられた|受けた|設定された)(?:指示|プロンプト|命令))(?:を|は)\s*(?:すべて|全て|全部|そのまま|正確に|一字一句|全文)?\s*(?:教えて|表示|出力|見せて|開示|書き出|繰り返|言って|共有)" +
-        @"|(?:(?:너의|네|당신의|니)\s*)?(?:시스템\s*프롬프트|초기\s*(?:지시|프롬프트|설정)|원래\s*(?:지시|프롬프트))(?:를|을|는)?\s*(?:모두\s*|전부\s*|그대로\s*)?(?:보여|알려|출력|말해|공개|반복)" +
-        @"|(?:muestra|muéstrame|muestrame|revela|revélame|revelame|dime|imprime|repite|escribe|comparte|enséñame|enseñame|ensename|dame)\s+(?:\w+\s+){0,3}?(?:tu|tus|el|las|los|su|sus)\s+(?:prompt|mensaje|instrucciones|indicaciones)\s+(?:del?\s+sistema|iniciales|originales|ocultas|secretas|internas)" +
-        @"|(?:affiche|montre|montre-moi|révèle|revele|révèle-moi|donne-moi|donne|répète|repete|écris|ecris|imprime|partage|dis-moi|cite)\s+(?:moi\s+)?(?:\w+\s+){0,3}?(?:ton|tes|votre|vos|le|les)\s+(?:prompt|message|instructions|consignes)\s+(?:système|systeme|initiale?s?|d'origine|originale?s?|cachée?s?|secrète?s?|interne?s?)" +
-        @"|(?:mostrami|mostra|rivela|rivelami|dimmi|ripeti|stampa|scrivi|condividi)\s+(?:\w+\s+)?(?:il\s+tuo|i\s+tuoi|le\s+tue|la\s+tua|il|le|i)\s+(?:prompt|messaggio|istruzioni)\s+(?:di\s+sistema|iniziali|originali|nascoste|segrete|interne)" +
-        @"|(?:mostre|mostra|mostre-me|revele|revela|diga|imprima|repita|escreva|compartilhe)\s+(?:\w+\s+)?(?:o\s+seu|os\s+seus|as\s+suas|a\s+sua|seu|seus|suas|sua|o|as|os|teu|tuas|teus)\s+(?:prompt|mensagem|instruções|instrucoes)\s+(?:de\s+sistema|do\s+sistema|iniciais|originais|ocultas|secretas|internas)" +
-        @"|(?:laat|toon|geef|herhaal|print|deel)\s+(?:me\s+|mij\s+)?(?:je|jouw|uw|de)\s+(?:systeemprompt|systeem\s*prompt|systeeminstructies|(?:oorspronkelijke|originele|verborgen|initiële|eerste)\s+(?:instructies|prompt))" +
-        @"|(?:pokaż|pokaz|wyświetl|wyswietl|ujawnij|powtórz|powtorz|podaj|wypisz)\s+(?:mi\s+)?(?:swój|swoj|swoje|twój|twoj|twoje)\s+(?:prompt\s+systemowy|systemowy\s+prompt|instrukcje\s+systemowe|(?:początkowe|poczatkowe|oryginalne|ukryte)\s+instrukcje)" +
-        @"|sistem\s+(?:istemini|istemi|komutunu|talimatlarını|talimatlarini|promptunu|mesajını|mesajini)\s+(?:\w+\s+)?(?:göster|goster|yaz|söyle|soyle|paylaş|paylas|tekrarla|ver)" +
-        @"|(?:tampilkan|tunjukkan|ungkapkan|tuliskan|ulangi|berikan|sebutkan)\s+(?:\w+\s+)?(?:prompt|instruksi|perintah|pesan)\s+(?:sistem|awal|asli|tersembunyi)" +
-        @"|(?:xem|hiển\s+thị|hien\s+thi|tiết\s+lộ|tiet\s+lo|in\s+ra|nhắc\s+lại|lặp\s+lại|lap\s+lai|cho\s+biết)\s+(?:\S+\s+){0,2}?(?:lời\s+nhắc\s+hệ\s+thống|loi\s+nhac\s+he\s+thong|prompt\s+hệ\s+thống|chỉ\s+dẫn\s+hệ\s+thống|hướng\s+dẫn\s+ban\s+(?:đầu|dau)|chỉ\s+thị\s+ban\s+(?:đầu|dau))" +
-        @"|(?:اكشف|أظهر|اظهر|اعرض|اطبع|كرر)\S*\s+(?:\S+\s+){0,2}?(?:موجه|تعليمات|رسالة|مطالبة)\s+النظام" +
-        @"|(?:zeig|zeige|gib|nenne|verrate|wiederhole|schreib|schreibe|drucke|poste)\s+(?:mir\s+|uns\s+)?(?:bitte\s+)?(?:deinen|ihren|den|deine|ihre|die|dein)\s+(?:kompletten\s+|vollständigen\s+|ganzen\s+|genauen\s+)?(?:system-?prompt|systemanweisung(?:en)?|system-?nachricht|anfangsanweisungen|(?:ursprünglichen|versteckten|geheimen)\s+anweisungen)\b" +
-        @"|(?:सिस्टम\s+(?:प्रॉम्प्ट|प्रोम्प्ट)|प्रारंभिक\s+निर्देश|मूल\s+निर्देश)\S*\s+(?:\S+\s+){0,2}?(?:दिखा|बता|प्रिंट|दोहरा|लिख)", O, T)]
-    private static partial Regex ExtractionIntl();
+    [GeneratedRegex(@"(?:забудь|игнорируй)(?:те)?\s+(?:всё|все|[вb][сc][еe])\s*,?\s*(?:что|чему|сказанное|предыдущее|выше|ранее|до\s+этого)\b", O, T)]
+    private static partial Regex OverrideIntl2();
 
-    [GeneratedRegex(@"(?:теперь|отныне|с\s+этого\s+момента)\s*,?\s*ты\s+(?:[\w-]+\s+){0,2}?(?:ии|бот|ассистент|персонаж|модель|dan|помощник|нейросеть|злой|свободный)\w*|притворись|представь\s*,?\s+что\s+ты|веди\s+себя\s+как" +
-        @"|(?:从现在开始|從現在開始|从现在起|從現在起|现在起|現在起|从今以后|從今以後)[,]?\s*(?:你|您)(?:是|就是|将是|將是|扮演|成为|成為|要扮演)|(?:你|您)(?:现在|現在)(?:是|就是|扮演|成为|成為)(?:一个|一個|一名)?[^,。?!\n]{0,10}?(?:AI|人工智能|机器人|機器人|助手|模型|角色|DAN)|(?:假装|假裝)(?:你是|成)" +
-        @"|(?:今から|これから|今後)(?:は)?[,、]?\s*(?:あなた|君|お前)は|(?:あなた|君|お前)は(?:今から|これから|もう)|(?:ふり|フリ)を(?:して|しろ)|として振る舞" +
-        @"|(?:지금부터|이제부터)\s*(?:너는|넌|당신은)|인\s*척\s*(?:해|하)|역할을\s*(?:해|맡아)" +
-        @"|(?:a\s+partir\s+de\s+ahora|desde\s+ahora|de\s+ahora\s+en\s+adelante)\s*,?\s*(?:tú\s+|tu\s+)?(?:eres|serás|seras|actuarás|actuaras|vas\s+a\s+ser)\b|ahora\s+eres\s+(?:un|una|el|la)\s+(?:\w+\s+){0,2}?(?:ia|ai|asistente|bot|modelo|chatbot|personaje|dan)\b|finge\s+(?:que\s+eres|ser)\b|act[uú]a\s+como\s+si\b" +
-        @"|(?:à|a)\s+partir\s+de\s+maintenant\s*,?\s*(?:tu\s+es|tu\s+seras|vous\s+êtes|tu\s+vas\s+être)\b|(?:d[ée]sormais|dor[ée]navant)\s*,?\s*(?:tu\s+es|tu\s+seras|vous\s+êtes)\b|tu\s+es\s+maintenant\s+(?:un|une)\s+(?:\w+\s+){0,2}?(?:ia|ai|assistant|bot|modèle|chatbot|personnage|dan)\b|fai(?:s|tes)\s+semblant\s+d'?être|pr[ée]tends\s+être|joue\s+le\s+rôle" +
-        @"|(?:da\s+ora\s+in\s+poi|d'ora\s+in\s+poi|da\s+adesso)\s*,?\s*(?:tu\s+)?(?:sei|sarai)\b|ora\s+sei\s+(?:un|una|un')\s*(?:\w+\s+){0,2}?(?:ia|ai|assistente|bot|modello|chatbot|personaggio|dan)\b|fingi\s+di\s+essere|fai\s+finta\s+di\s+essere" +
-        @"|a\s+partir\s+de\s+agora\s*,?\s*(?:você|voce|tu)\s+(?:é|e|será|sera|vai\s+ser|és)\b|agora\s+(?:você|voce)\s+é\s+(?:um|uma)\s+(?:\w+\s+){0,2}?(?:ia|ai|assistente|bot|modelo|chatbot|personagem|dan)\b|finja\s+(?:que\s+(?:você|voce)\s+é|ser)\b" +
-        @"|(?:vanaf\s+nu|van\s+nu\s+af)\s*,?\s*(?:ben\s+je|ben\s+jij|jij\s+bent|je\s+bent)\b|je\s+bent\s+nu\s+(?:een|de)\s+(?:\w+\s+){0,2}?(?:ai|assistent|bot|model|chatbot|personage|dan)\b|doe\s+alsof\s+je\b" +
-        @"|od\s+teraz\s+(?:jesteś|jestes|będziesz|bedziesz)\b|udawaj\s*,?\s+(?:że|ze)\b" +
-        @"|(?:mulai\s+sekarang|sekarang)\s*,?\s+(?:kamu|anda)\s+(?:adalah|menjadi)\b|berpura-pura\s+(?:menjadi|jadi)\b", O, T)]
-    private static partial Regex RoleIntl();
+    [GeneratedRegex(@"(?:忽略|无视|無視|忽视|忽視|忘记|忘記|忘掉|不要理会|不要理會|别管|別管)(?:掉)?(?:你|您)?(?:之前|以前|先前|此前|前面|上面|以上|上述|前述|刚才|剛才|原来|原來|原先|原有|所有|全部|一切)[^。!?\n]{0,12}?(?:指令|指示|说明|說明|提示|规则|規則|要求|设定|設定|内容|內容|命令|限制|约束|約束|对话|對話)", O, T)]
+    private static partial Regex OverrideIntl3();
 
-    [GeneratedRegex(@"без\s+(?:каких-либо\s+|каких\s+либо\s+|всяких\s+|любых\s+)?(?:ограничений|фильтров|цензуры|правил|моральных|этических)|(?:никаких|снять|сними|сними(?:те)?)\s+(?:\w+\s+)?(?:ограничени|фильтр|цензур)\w*" +
-        @"|(?:没有|沒有|不受|不存在|摆脱|擺脫|解除|取消|去掉|无视|無視)(?:任何|一切|所有)?(?:的)?(?:限制|约束|約束|审查|審查|过滤|過濾|规则|規則|道德|伦理|倫理)(?!条件|條件)|(?:不受|没有|沒有)(?:任何|一切)?(?:规则|規則|道德|伦理|倫理)?(?:的)?(?:限制|约束|約束)(?!条件|條件)" +
-        @"|(?:制限|制約|検閲|フィルター|ルール|倫理)(?:の|が|も)?(?:ない|無い|なし|無し|受けない|を受けない|に縛られない)|(?:制限|制約|検閲|フィルター)を(?:解除|無視|外し|取り払)" +
-        @"|(?:제한|제약|검열|필터|규칙|윤리)(?:이|가)?\s*(?:없는|없이|없어|없다)|(?:제한|제약|검열|필터)(?:을|를)?\s*(?:해제|무시|우회)" +
-        @"|sin\s+(?:ningún\s+tipo\s+de\s+|ningun\s+tipo\s+de\s+|ninguna\s+|ningún\s+|ningun\s+)?(?:restricciones|restricción|restriccion|filtros?|censura|límites|limites|reglas|limitaciones)\b|no\s+tienes\s+(?:ninguna\s+|ningún\s+|ningun\s+)?(?:restricción|restriccion|restricciones|límites?|limites?|filtros?|reglas?)\b" +
-        @"|sans\s+(?:aucune?\s+)?(?:restrictions?|filtres?|censure|limites?|r[èe]gles?|limitations?)\b|n'(?:as|avez)\s+(?:plus\s+)?aucune?\s+(?:restriction|limite|règle|regle|filtre)s?\b" +
-        @"|senza\s+(?:alcuna\s+|alcun\s+|nessuna\s+|nessun\s+)?(?:restrizioni|restrizione|filtri|filtro|censura|limiti|regole|limitazioni)\b" +
-        @"|sem\s+(?:nenhuma\s+|nenhum\s+|qualquer\s+|quaisquer\s+)?(?:restrições|restricoes|restrição|restricao|filtros?|censura|limites|regras|limitações|limitacoes)(?!\w)" +
-        @"|zonder\s+(?:enige\s+|welke\s+)?(?:beperkingen|filters?|censuur|regels|grenzen)\b" +
-        @"|ohne\s+(?:jegliche\s+|irgendwelche\s+)?(?:einschränkungen|einschraenkungen|filter|zensur|regeln|grenzen|beschränkungen|beschraenkungen)\b" +
-        @"|bez\s+(?:żadnych\s+|zadnych\s+)?(?:ograniczeń|ograniczen|filtrów|filtrow|cenzury|zasad)(?!\w)" +
-        @"|(?:kısıtlama|kisitlama|sınır|sinir|filtre|sansür|sansur|kural)\w*\s+(?:olmadan|olmayan)\b" +
-        @"|tanpa\s+(?:batasan|filter|sensor|aturan|pembatasan)\b" +
-        @"|(?:злой|злобный|аморальный|беспринципный|нецензурированный)\s+(?:ии|ассистент|бот|помощник)|(?:邪恶|邪惡|不道德|无道德|無道德)的?(?:AI|人工智能|助手|机器人|機器人)|(?:ia|asistente|assistente|bot)\s+(?:malvad[ao]|malvagi[ao]|sin\s+[ée]tica|senza\s+etica|sem\s+[ée]tica)|(?:ia|assistant|bot)\s+(?:mal[ée]fique|sans\s+[ée]thique|immorale?)\b", O, T)]
-    private static partial Regex RestrictionIntl();
+    [GeneratedRegex(@"(?:之前|以前|先前|前面|上面|以上|上述)的?(?:所有|全部|一切)?的?(?:指令|指示|规则|規則|说明|說明|提示|要求|设定|設定)(?:都|全部|全都|统统|統統)?(?:忽略|无视|無視|忘记|忘記|忘掉|作废|作廢)", O, T)]
+    private static partial Regex OverrideIntl4();
+
+    [GeneratedRegex(@"(?:以前|これまで|今まで|上記|先ほど|最初|元|前|全て|すべて)の(?:すべての|全ての)?(?:指示|命令|ルール|規則|指令|設定|制約|プロンプト)(?:は|を|も)?(?:すべて|全て|全部)?(?:無視|忘れ)(?!しない|しないで|してはいけ|ないで|ない|ません|ず)", O, T)]
+    private static partial Regex OverrideIntl5();
+
+    [GeneratedRegex(@"(?:не|he|больше\s+не|bольше\s+не)\s+(?:следуй|выполняй|соблюдай)(?:те)?\s+(?:[\w-]+\s+){0,2}?(?:прежн|предыдущ|прошл|стар|сво|тво|эти|изначальн)\w*\s+(?:инструкци|указани|правил|команд)\w*", O, T)]
+    private static partial Regex OverrideIntl6();
+
+    [GeneratedRegex(@"отбрось(?:те)?\s+(?:[\w-]+\s+){0,2}?(?:инструкци|указани|правил|ограничени)\w*", O, T)]
+    private static partial Regex OverrideIntl7();
+
+    [GeneratedRegex(@"(?:不要|别|別|不必|无需|無需|不用|不再)(?:再)?(?:遵守|遵循|理会|理會|听从|聽從|执行|執行)(?:你)?(?:之前|以前|先前|原来|原來|原有|上面|以上|所有|任何)[^。!?\n]{0,10}?(?:规则|規則|指令|指示|设定|設定|要求)", O, T)]
+    private static partial Regex OverrideIntl8();
+
+    [GeneratedRegex(@"(?:之前|以前|先前|前面|上面|以上|上述|原来|原來)的?(?:所有|全部|一切)?的?(?:指令|指示|规则|規則|设定|設定)(?:都|全部|全都|统统|統統)?(?:作废|作廢|无效|無效|失效|不再有效)", O, T)]
+    private static partial Regex OverrideIntl9();
+
+    [GeneratedRegex(@"(?:以前|これまで|今まで|元|最初|上記)の(?:ルール|指示|命令|規則|設定|制約)(?:には|に|は)?(?:もう)?従わ(?:ない|なくて)", O, T)]
+    private static partial Regex OverrideIntl10();
+
+    [GeneratedRegex(@"(?:no\s+sigas|ya\s+no\s+sigas)\s+(?:\w+\s+){0,2}?(?:instrucciones|reglas|indicaciones)\b(?:[^.!?\n]{0,30}?\b(?:antes|anteriores|previas|originales))?", O, T)]
+    private static partial Regex OverrideIntl11();
+
+    [GeneratedRegex(@"ne\s+(?:tiens|tenez)\s+plus\s+compte\s+d(?:es|e\s+tes|e\s+vos)\s+(?:\w+\s+)?(?:consignes|instructions|règles|regles)", O, T)]
+    private static partial Regex OverrideIntl12();
+
+    [GeneratedRegex(@"ne\s+(?:suis|suivez|respecte|respectez)\s+plus\s+(?:\w+\s+)?(?:consignes|instructions|règles|regles)\b", O, T)]
+    private static partial Regex OverrideIntl13();
+
+    [GeneratedRegex(@"non\s+seguire\s+(?:più\s+|piu\s+)?(?:le\s+|tue\s+|le\s+tue\s+)?(?:\w+\s+)?(?:istruzioni|regole)\b", O, T)]
+    private static partial Regex OverrideIntl14();
+
+    [GeneratedRegex(@"n[ãa]o\s+siga\s+(?:mais\s+)?(?:as\s+)?(?:\w+\s+)?(?:instruções|instrucoes|regras)\b", O, T)]
+    private static partial Regex OverrideIntl15();
+
+    [GeneratedRegex(@"esque[çc]a\s+tudo\s+(?:o\s+)?que\b", O, T)]
+    private static partial Regex OverrideIntl16();
+
+    [GeneratedRegex(@"(?:deine|ihre|die)\s+(?:alten|bisherigen|vorherigen|ursprünglichen|obigen)\s+(?:anweisungen|regeln|vorgaben|instruktionen)\s+(?:gelten\s+)?nicht\s+mehr\b", O, T)]
+    private static partial Regex OverrideIntl17();
+
+    [GeneratedRegex(@"(?:이전|앞|위|기존|지금까지|모든|위의|앞의)(?:의)?\s*(?:모든\s*)?(?:지시|지침|명령|규칙|프롬프트|지시사항)(?:사항)?(?:을|를|은|는|들을|들은)?\s*(?:모두\s*|전부\s*|다\s*)?(?:무시|잊어)(?!하지\s*마|하지\s*말)", O, T)]
+    private static partial Regex OverrideIntl18();
+
+    [GeneratedRegex(@"(?:negeer|vergeet)\s+(?:(?:alle|al\s+je|al\s+jouw)\s+(?:\w+\s+)?|(?:de|je|jouw|uw)\s+(?:vorige|eerdere|voorgaande|bovenstaande|oorspronkelijke)\s+)(?:instructies|opdrachten|regels|aanwijzingen)\b", O, T)]
+    private static partial Regex OverrideIntl19();
+
+    [GeneratedRegex(@"(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie|wszystkich|poprzednie|poprzednich|wcześniejsze|wczesniejsze|powyższe|powyzsze|swoje|twoje)\s+(?:\w+\s+)?(?:instrukcje|instrukcji|polecenia|poleceń|polecen|zasady|zasad|reguły|reguly)\b", O, T)]
+    private static partial Regex OverrideIntl20();
+
+    [GeneratedRegex(@"(?:önceki|onceki|yukarıdaki|yukaridaki|tüm|tum|bütün|butun)\s+(?:\w+\s+)?(?:talimat|komut|kural|yönerge|yonerge)\w*\s+(?:\w+\s+)?(?:yok\s+say|görmezden\s+gel|gormezden\s+gel|unut)", O, T)]
+    private static partial Regex OverrideIntl21();
+
+    [GeneratedRegex(@"(?:abaikan|lupakan)\s+(?:semua\s+(?:\w+\s+)?(?:instruksi|perintah|aturan|petunjuk)|(?:instruksi|perintah|aturan|petunjuk)\s+(?:\w+\s+)?(?:sebelumnya|di\s+atas|terdahulu))\b", O, T)]
+    private static partial Regex OverrideIntl22();
+
+    [GeneratedRegex(@"(?:bỏ\s+qua|bo\s+qua|quên(?:\s+đi)?|phớt\s+lờ)\s+(?:(?:tất\s+cả|tat\s+ca|mọi)\s+(?:các\s+|những\s+)?(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc)|(?:các\s+|những\s+)?(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc)\s+(?:trước\s+(?:đó|do|đây|day)|ở\s+trên|phía\s+trên))", O, T)]
+    private static partial Regex OverrideIntl23();
+
+    [GeneratedRegex(@"(?:تجاهل|انس[ىَ]?)\s+(?:(?:جميع|كل|كافة)\s+)?(?:ال)?(?:تعليمات|أوامر|اوامر|قواعد|إرشادات|ارشادات)", O, T)]
+    private static partial Regex OverrideIntl24();
+
+    [GeneratedRegex(@"(?:पिछले|पिछली|पहले\s+के|ऊपर\s+के|सभी|सारे)\s+(?:\S+\s+){0,2}?(?:निर्देशों|निर्देश|आदेशों|नियमों)\s+(?:को\s+)?(?:अनदेखा|नज\S*रअंदाज|भूल\s+जा)", O, T)]
+    private static partial Regex OverrideIntl25();
+
+    [GeneratedRegex(@"(?:покажи|выведи|раскрой|напиши|повтори|скажи|дай|процитируй|распечатай|перечисли)(?:те)?\s+(?:мне\s+)?(?:свой|свои|твой|твои|ваш|ваши|весь|всю|полностью\s+)?\s*(?:системн\w+\s+(?:промпт|подсказк|инструкци|сообщени)|исходн\w+\s+(?:инструкци|промпт)|первоначальн\w+\s+(?:инструкци|промпт)|скрыт\w+\s+(?:инструкци|промпт)|(?:свои|твои)\s+инструкци)\w*", O, T)]
+    private static partial Regex ExtractionIntl1();
+
+    [GeneratedRegex(@"(?:повтори|выведи|напиши|процитируй)(?:те)?\s+(?:\w+\s+){0,2}?(?:текст|инструкци\w*|сообщени\w*|промпт\w*)[^.!?\n]{0,40}?(?:[вb]\s+начале\s+(?:разговора|диалога|беседы|чата)|до\s+(?:моего|этого)\s+сообщения)", O, T)]
+    private static partial Regex ExtractionIntl2();
+
+    [GeneratedRegex(@"(?:告诉我|告訴我|输出|輸出|显示|顯示|打印|重复|重複|给我看|給我看|展示|透露|泄露|洩露|说出|說出|列出|写出|寫出|复述|複述|背诵|背誦|把)[^。!?\n]{0,8}?(?:你|您)的?(?:系统|系統|初始|原始|隐藏|隱藏|全部|所有)?的?(?:提示词|提示詞|提示|指令|指示|设定|設定|规则|規則)(?!音)", O, T)]
+    private static partial Regex ExtractionIntl3();
+
+    [GeneratedRegex(@"(?:重复|重複|复述|複述|输出|輸出|打印|显示|顯示)[^。!?\n]{0,6}?(?:上面|以上|之前|前面|最初|最开始|最開始)的?(?:所有|全部)?的?(?:指令|指示|提示|内容|內容|文字|文本)", O, T)]
+    private static partial Regex ExtractionIntl4();
+
+    [GeneratedRegex(@"(?:你|您)的(?:系统|系統)(?:提示词|提示詞|提示|指令|消息|訊息)(?!音)(?:是什么|是什麼|是啥)", O, T)]
+    private static partial Regex ExtractionIntl5();
+
+    [GeneratedRegex(@"(?:(?:あなた|君|お前)の\S{0,6}?(?:プロンプト|指示|命令|設定|ルール)|システムプロンプト|システム・プロンプト|(?:初期|最初|元|隠された|秘密)の(?:指示|プロンプト|設定|命令)|(?:最初|初め|事前)に(?:与えられた|受けた|設定された)(?:指示|プロンプト|命令))(?:を|は)\s*(?:すべて|全て|全部|そのまま|正確に|一字一句|全文)?\s*(?:教えて|表示|出力|見せて|開示|書き出|繰り返|言って|共有)", O, T)]
+    private static partial Regex ExtractionIntl6();
+
+    [GeneratedRegex(@"(?:(?:너의|네|당신의|니)\s*)?(?:시스템\s*프롬프트|초기\s*(?:지시|프롬프트|설정)|원래\s*(?:지시|프롬프트))(?:를|을|는)?\s*(?:모두\s*|전부\s*|그대로\s*)?(?:보여|알려|출력|말해|공개|반복)", O, T)]
+    private static partial Regex ExtractionIntl7();
+
+    [GeneratedRegex(@"(?:muestra|muéstrame|muestrame|revela|revélame|revelame|dime|imprime|repite|escribe|comparte|enséñame|enseñame|ensename|dame)\s+(?:\w+\s+){0,3}?(?:tu|tus|el|las|los|su|sus)\s+(?:prompt|mensaje|instrucciones|indicaciones)\s+(?:del?\s+sistema|iniciales|originales|ocultas|secretas|internas)", O, T)]
+    private static partial Regex ExtractionIntl8();
+
+    [GeneratedRegex(@"(?:affiche|montre|montre-moi|révèle|revele|révèle-moi|donne-moi|donne|répète|repete|écris|ecris|imprime|partage|dis-moi|cite)\s+(?:moi\s+)?(?:\w+\s+){0,3}?(?:ton|tes|votre|vos|le|les)\s+(?:prompt|message|instructions|consignes)\s+(?:système|systeme|initiale?s?|d'origine|originale?s?|cachée?s?|secrète?s?|interne?s?)", O, T)]
+    private static partial Regex ExtractionIntl9();
+
+    [GeneratedRegex(@"(?:mostrami|mostra|rivela|rivelami|dimmi|ripeti|stampa|scrivi|condividi)\s+(?:\w+\s+)?(?:il\s+tuo|i\s+tuoi|le\s+tue|la\s+tua|il|le|i)\s+(?:prompt|messaggio|istruzioni)\s+(?:di\s+sistema|iniziali|originali|nascoste|segrete|interne)", O, T)]
+    private static partial Regex ExtractionIntl10();
+
+    [GeneratedRegex(@"(?:mostre|mostra|mostre-me|revele|revela|diga|imprima|repita|escreva|compartilhe)\s+(?:\w+\s+)?(?:o\s+seu|os\s+seus|as\s+suas|a\s+sua|seu|seus|suas|sua|o|as|os|teu|tuas|teus)\s+(?:prompt|mensagem|instruções|instrucoes)\s+(?:de\s+sistema|do\s+sistema|iniciais|originais|ocultas|secretas|internas)", O, T)]
+    private static partial Regex ExtractionIntl11();
+
+    [GeneratedRegex(@"(?:laat|toon|geef|herhaal|print|deel)\s+(?:me\s+|mij\s+)?(?:je|jouw|uw|de)\s+(?:systeemprompt|systeem\s*prompt|systeeminstructies|(?:oorspronkelijke|originele|verborgen|initiële|eerste)\s+(?:instructies|prompt))", O, T)]
+    private static partial Regex ExtractionIntl12();
+
+    [GeneratedRegex(@"(?:pokaż|pokaz|wyświetl|wyswietl|ujawnij|powtórz|powtorz|podaj|wypisz)\s+(?:mi\s+)?(?:swój|swoj|swoje|twój|twoj|twoje)\s+(?:prompt\s+systemowy|systemowy\s+prompt|instrukcje\s+systemowe|(?:początkowe|poczatkowe|oryginalne|ukryte)\s+instrukcje)", O, T)]
+    private static partial Regex ExtractionIntl13();
+
+    [GeneratedRegex(@"sistem\s+(?:istemini|istemi|komutunu|talimatlarını|talimatlarini|promptunu|mesajını|mesajini)\s+(?:\w+\s+)?(?:göster|goster|yaz|söyle|soyle|paylaş|paylas|tekrarla|ver)", O, T)]
+    private static partial Regex ExtractionIntl14();
+
+    [GeneratedRegex(@"(?:tampilkan|tunjukkan|ungkapkan|tuliskan|ulangi|berikan|sebutkan)\s+(?:\w+\s+)?(?:prompt|instruksi|perintah|pesan)\s+(?:sistem|awal|asli|tersembunyi)", O, T)]
+    private static partial Regex ExtractionIntl15();
+
+    [GeneratedRegex(@"(?:xem|hiển\s+thị|hien\s+thi|tiết\s+lộ|tiet\s+lo|in\s+ra|nhắc\s+lại|lặp\s+lại|lap\s+lai|cho\s+biết)\s+(?:\S+\s+){0,2}?(?:lời\s+nhắc\s+hệ\s+thống|loi\s+nhac\s+he\s+thong|prompt\s+hệ\s+thống|chỉ\s+dẫn\s+hệ\s+thống|hướng\s+dẫn\s+ban\s+(?:đầu|dau)|chỉ\s+thị\s+ban\s+(?:đầu|dau))", O, T)]
+    private static partial Regex ExtractionIntl16();
+
+    [GeneratedRegex(@"(?:اكشف|أظهر|اظهر|اعرض|اطبع|كرر)\S*\s+(?:\S+\s+){0,2}?(?:موجه|تعليمات|رسالة|مطالبة)\s+النظام", O, T)]
+    private static partial Regex ExtractionIntl17();
+
+    [GeneratedRegex(@"(?:zeig|zeige|gib|nenne|verrate|wiederhole|schreib|schreibe|drucke|poste)\s+(?:mir\s+|uns\s+)?(?:bitte\s+)?(?:deinen|ihren|den|deine|ihre|die|dein)\s+(?:kompletten\s+|vollständigen\s+|ganzen\s+|genauen\s+)?(?:system-?prompt|systemanweisung(?:en)?|system-?nachricht|anfangsanweisungen|(?:ursprünglichen|versteckten|geheimen)\s+anweisungen)\b", O, T)]
+    private static partial Regex ExtractionIntl18();
+
+    [GeneratedRegex(@"(?:सिस्टम\s+(?:प्रॉम्प्ट|प्रोम्प्ट)|प्रारंभिक\s+निर्देश|मूल\s+निर्देश)\S*\s+(?:\S+\s+){0,2}?(?:दिखा|बता|प्रिंट|दोहरा|लिख)", O, T)]
+    private static partial Regex ExtractionIntl19();
+
+    [GeneratedRegex(@"(?:теперь|отныне|с\s+этого\s+момента)\s*,?\s*ты\s+(?:[\w-]+\s+){0,2}?(?:ии|бот|ассистент|персонаж|модель|dan|помощник|нейросеть|злой|свободный)\w*", O, T)]
+    private static partial Regex RoleIntl1();
+
+    [GeneratedRegex(@"притворись", O, T)]
+    private static partial Regex RoleIntl2();
+
+    [GeneratedRegex(@"представь\s*,?\s+что\s+ты", O, T)]
+    private static partial Regex RoleIntl3();
+
+    [GeneratedRegex(@"веди\s+себя\s+как", O, T)]
+    private static partial Regex RoleIntl4();
+
+    [GeneratedRegex(@"(?:从现在开始|從現在開始|从现在起|從現在起|现在起|現在起|从今以后|從今以後)[,]?\s*(?:你|您)(?:是|就是|将是|將是|扮演|成为|成為|要扮演)", O, T)]
+    private static partial Regex RoleIntl5();
+
+    [GeneratedRegex(@"(?:你|您)(?:现在|現在)(?:是|就是|扮演|成为|成為)(?:一个|一個|一名)?[^,。?!\n]{0,10}?(?:AI|人工智能|机器人|機器人|助手|模型|角色|DAN)", O, T)]
+    private static partial Regex RoleIntl6();
+
+    [GeneratedRegex(@"(?:假装|假裝)(?:你是|成)", O, T)]
+    private static partial Regex RoleIntl7();
+
+    [GeneratedRegex(@"(?:今から|これから|今後)(?:は)?[,、]?\s*(?:あなた|君|お前)は", O, T)]
+    private static partial Regex RoleIntl8();
+
+    [GeneratedRegex(@"(?:あなた|君|お前)は(?:今から|これから|もう)", O, T)]
+    private static partial Regex RoleIntl9();
+
+    [GeneratedRegex(@"(?:ふり|フリ)を(?:して|しろ)", O, T)]
+    private static partial Regex RoleIntl10();
+
+    [GeneratedRegex(@"として振る舞", O, T)]
+    private static partial Regex RoleIntl11();
+
+    [GeneratedRegex(@"(?:지금부터|이제부터)\s*(?:너는|넌|당신은)", O, T)]
+    private static partial Regex RoleIntl12();
+
+    [GeneratedRegex(@"인\s*척\s*(?:해|하)", O, T)]
+    private static partial Regex RoleIntl13();
+
+    [GeneratedRegex(@"역할을\s*(?:해|맡아)", O, T)]
+    private static partial Regex RoleIntl14();
+
+    [GeneratedRegex(@"(?:a\s+partir\s+de\s+ahora|desde\s+ahora|de\s+ahora\s+en\s+adelante)\s*,?\s*(?:tú\s+|tu\s+)?(?:eres|serás|seras|actuarás|actuaras|vas\s+a\s+ser)\b", O, T)]
+    private static partial Regex RoleIntl15();
+
+    [GeneratedRegex(@"ahora\s+eres\s+(?:un|una|el|la)\s+(?:\w+\s+){0,2}?(?:ia|ai|asistente|bot|modelo|chatbot|personaje|dan)\b", O, T)]
+    private static partial Regex RoleIntl16();
+
+    [GeneratedRegex(@"finge\s+(?:que\s+eres|ser)\b", O, T)]
+    private static partial Regex RoleIntl17();
+
+    [GeneratedRegex(@"act[uú]a\s+como\s+si\b", O, T)]
+    private static partial Regex RoleIntl18();
+
+    [GeneratedRegex(@"(?:à|a)\s+partir\s+de\s+maintenant\s*,?\s*(?:tu\s+es|tu\s+seras|vous\s+êtes|tu\s+vas\s+être)\b", O, T)]
+    private static partial Regex RoleIntl19();
+
+    [GeneratedRegex(@"(?:d[ée]sormais|dor[ée]navant)\s*,?\s*(?:tu\s+es|tu\s+seras|vous\s+êtes)\b", O, T)]
+    private static partial Regex RoleIntl20();
+
+    [GeneratedRegex(@"tu\s+es\s+maintenant\s+(?:un|une)\s+(?:\w+\s+){0,2}?(?:ia|ai|assistant|bot|modèle|chatbot|personnage|dan)\b", O, T)]
+    private static partial Regex RoleIntl21();
+
+    [GeneratedRegex(@"fai(?:s|tes)\s+semblant\s+d'?être", O, T)]
+    private static partial Regex RoleIntl22();
+
+    [GeneratedRegex(@"pr[ée]tends\s+être", O, T)]
+    private static partial Regex RoleIntl23();
+
+    [GeneratedRegex(@"joue\s+le\s+rôle", O, T)]
+    private static partial Regex RoleIntl24();
+
+    [GeneratedRegex(@"(?:da\s+ora\s+in\s+poi|d'ora\s+in\s+poi|da\s+adesso)\s*,?\s*(?:tu\s+)?(?:sei|sarai)\b", O, T)]
+    private static partial Regex RoleIntl25();
+
+    [GeneratedRegex(@"ora\s+sei\s+(?:un|una|un')\s*(?:\w+\s+){0,2}?(?:ia|ai|assistente|bot|modello|chatbot|personaggio|dan)\b", O, T)]
+    private static partial Regex RoleIntl26();
+
+    [GeneratedRegex(@"fingi\s+di\s+essere", O, T)]
+    private static partial Regex RoleIntl27();
+
+    [GeneratedRegex(@"fai\s+finta\s+di\s+essere", O, T)]
+    private static partial Regex RoleIntl28();
+
+    [GeneratedRegex(@"a\s+partir\s+de\s+agora\s*,?\s*(?:você|voce|tu)\s+(?:é|e|será|sera|vai\s+ser|és)\b", O, T)]
+    private static partial Regex RoleIntl29();
+
+    [GeneratedRegex(@"agora\s+(?:você|voce)\s+é\s+(?:um|uma)\s+(?:\w+\s+){0,2}?(?:ia|ai|assistente|bot|modelo|chatbot|personagem|dan)\b", O, T)]
+    private static partial Regex RoleIntl30();
+
+    [GeneratedRegex(@"finja\s+(?:que\s+(?:você|voce)\s+é|ser)\b", O, T)]
+    private static partial Regex RoleIntl31();
+
+    [GeneratedRegex(@"(?:vanaf\s+nu|van\s+nu\s+af)\s*,?\s*(?:ben\s+je|ben\s+jij|jij\s+bent|je\s+bent)\b", O, T)]
+    private static partial Regex RoleIntl32();
+
+    [GeneratedRegex(@"je\s+bent\s+nu\s+(?:een|de)\s+(?:\w+\s+){0,2}?(?:ai|assistent|bot|model|chatbot|personage|dan)\b", O, T)]
+    private static partial Regex RoleIntl33();
+
+    [GeneratedRegex(@"doe\s+alsof\s+je\b", O, T)]
+    private static partial Regex RoleIntl34();
+
+    [GeneratedRegex(@"od\s+teraz\s+(?:jesteś|jestes|będziesz|bedziesz)\b", O, T)]
+    private static partial Regex RoleIntl35();
+
+    [GeneratedRegex(@"udawaj\s*,?\s+(?:że|ze)\b", O, T)]
+    private static partial Regex RoleIntl36();
+
+    [GeneratedRegex(@"(?:mulai\s+sekarang|sekarang)\s*,?\s+(?:kamu|anda)\s+(?:adalah|menjadi)\b", O, T)]
+    private static partial Regex RoleIntl37();
+
+    [GeneratedRegex(@"berpura-pura\s+(?:menjadi|jadi)\b", O, T)]
+    private static partial Regex RoleIntl38();
+
+    [GeneratedRegex(@"без\s+(?:каких-либо\s+|каких\s+либо\s+|всяких\s+|любых\s+)?(?:ограничений|фильтров|цензуры|правил|моральных|этических)", O, T)]
+    private static partial Regex RestrictionIntl1();
+
+    [GeneratedRegex(@"(?:никаких|снять|сними|сними(?:те)?)\s+(?:\w+\s+)?(?:ограничени|фильтр|цензур)\w*", O, T)]
+    private static partial Regex RestrictionIntl2();
+
+    [GeneratedRegex(@"(?:没有|沒有|不受|不存在|摆脱|擺脫|解除|取消|去掉|无视|無視)(?:任何|一切|所有)?(?:的)?(?:限制|约束|約束|审查|審查|过滤|過濾|规则|規則|道德|伦理|倫理)(?!条件|條件)", O, T)]
+    private static partial Regex RestrictionIntl3();
+
+    [GeneratedRegex(@"(?:不受|没有|沒有)(?:任何|一切)?(?:规则|規則|道德|伦理|倫理)?(?:的)?(?:限制|约束|約束)(?!条件|條件)", O, T)]
+    private static partial Regex RestrictionIntl4();
+
+    [GeneratedRegex(@"(?:制限|制約|検閲|フィルター|ルール|倫理)(?:の|が|も)?(?:ない|無い|なし|無し|受けない|を受けない|に縛られない)", O, T)]
+    private static partial Regex RestrictionIntl5();
+
+    [GeneratedRegex(@"(?:制限|制約|検閲|フィルター)を(?:解除|無視|外し|取り払)", O, T)]
+    private static partial Regex RestrictionIntl6();
+
+    [GeneratedRegex(@"(?:제한|제약|검열|필터|규칙|윤리)(?:이|가)?\s*(?:없는|없이|없어|없다)", O, T)]
+    private static partial Regex RestrictionIntl7();
+
+    [GeneratedRegex(@"(?:제한|제약|검열|필터)(?:을|를)?\s*(?:해제|무시|우회)", O, T)]
+    private static partial Regex RestrictionIntl8();
+
+    [GeneratedRegex(@"sin\s+(?:ningún\s+tipo\s+de\s+|ningun\s+tipo\s+de\s+|ninguna\s+|ningún\s+|ningun\s+)?(?:restricciones|restricción|restriccion|filtros?|censura|límites|limites|reglas|limitaciones)\b", O, T)]
+    private static partial Regex RestrictionIntl9();
+
+    [GeneratedRegex(@"no\s+tienes\s+(?:ninguna\s+|ningún\s+|ningun\s+)?(?:restricción|restriccion|restricciones|límites?|limites?|filtros?|reglas?)\b", O, T)]
+    private static partial Regex RestrictionIntl10();
+
+    [GeneratedRegex(@"sans\s+(?:aucune?\s+)?(?:restrictions?|filtres?|censure|limites?|r[èe]gles?|limitations?)\b", O, T)]
+    private static partial Regex RestrictionIntl11();
+
+    [GeneratedRegex(@"n'(?:as|avez)\s+(?:plus\s+)?aucune?\s+(?:restriction|limite|règle|regle|filtre)s?\b", O, T)]
+    private static partial Regex RestrictionIntl12();
+
+    [GeneratedRegex(@"senza\s+(?:alcuna\s+|alcun\s+|nessuna\s+|nessun\s+)?(?:restrizioni|restrizione|filtri|filtro|censura|limiti|regole|limitazioni)\b", O, T)]
+    private static partial Regex RestrictionIntl13();
+
+    [GeneratedRegex(@"sem\s+(?:nenhuma\s+|nenhum\s+|qualquer\s+|quaisquer\s+)?(?:restrições|restricoes|restrição|restricao|filtros?|censura|limites|regras|limitações|limitacoes)(?!\w)", O, T)]
+    private static partial Regex RestrictionIntl14();
+
+    [GeneratedRegex(@"zonder\s+(?:enige\s+|welke\s+)?(?:beperkingen|filters?|censuur|regels|grenzen)\b", O, T)]
+    private static partial Regex RestrictionIntl15();
+
+    [GeneratedRegex(@"ohne\s+(?:jegliche\s+|irgendwelche\s+)?(?:einschränkungen|einschraenkungen|filter|zensur|regeln|grenzen|beschränkungen|beschraenkungen)\b", O, T)]
+    private static partial Regex RestrictionIntl16();
+
+    [GeneratedRegex(@"bez\s+(?:żadnych\s+|zadnych\s+)?(?:ograniczeń|ograniczen|filtrów|filtrow|cenzury|zasad)(?!\w)", O, T)]
+    private static partial Regex RestrictionIntl17();
+
+    [GeneratedRegex(@"(?:kısıtlama|kisitlama|sınır|sinir|filtre|sansür|sansur|kural)\w*\s+(?:olmadan|olmayan)\b", O, T)]
+    private static partial Regex RestrictionIntl18();
+
+    [GeneratedRegex(@"tanpa\s+(?:batasan|filter|sensor|aturan|pembatasan)\b", O, T)]
+    private static partial Regex RestrictionIntl19();
+
+    [GeneratedRegex(@"(?:злой|злобный|аморальный|беспринципный|нецензурированный)\s+(?:ии|ассистент|бот|помощник)", O, T)]
+    private static partial Regex RestrictionIntl20();
+
+    [GeneratedRegex(@"(?:邪恶|邪惡|不道德|无道德|無道德)的?(?:AI|人工智能|助手|机器人|機器人)", O, T)]
+    private static partial Regex RestrictionIntl21();
+
+    [GeneratedRegex(@"(?:ia|asistente|assistente|bot)\s+(?:malvad[ao]|malvagi[ao]|sin\s+[ée]tica|senza\s+etica|sem\s+[ée]tica)", O, T)]
+    private static partial Regex RestrictionIntl22();
+
+    [GeneratedRegex(@"(?:ia|assistant|bot)\s+(?:mal[ée]fique|sans\s+[ée]thique|immorale?)\b", O, T)]
+    private static partial Regex RestrictionIntl23();
 
     [GeneratedRegex(@"your\s+(?:new|real|actual|true|only|next)\s+(?:task|job|goal|purpose|mission|role|objective|instructions?)\s+(?:is|are|will\s+be)\b|(?:new|updated|revised|additional|further)\s+(?:instructions?|statements?|commands?|directives?|orders?)\s*(?:from\s+(?:the\s+|your\s+)?[\w\s]{1,30}?\s*)?(?:[:\-–]|follow\b)|focus\s+on\s+(?:your|the|a|this)\s+new\s+task\b|new\s+tasks?\s+follows?\b|(?:now|instead)\s*,?\s+(?:just\s+|only\s+|simply\s+)?(?:say|print|write|output|type|respond\s+with|reply\s+with|repeat)\b|(?:start|begin)\s+(?:over|again|from\s+scratch|anew)\b|(?:nun|jetzt)\s+(?:folgen|kommt|kommen)\s+(?:weitere|neue)\b|neue[nr]?\s+aufgabe\b|fang(?:en\s+sie|e)?\s+(?:von\s+vorne|neu)\s+an\b|konzentriere\s+dich\s+(?:jetzt\s+|nun\s+)?auf\b", O, T)]
     private static partial Regex NewTask();
@@ -297,8 +551,17 @@ internal static partial class InjectionRules
     [GeneratedRegex(@"my\s+(?:dead\s+|late\s+|deceased\s+)?(?:grand)?(?:ma|mother|mom|pa|father)\s+used\s+to\s+(?:tell|read|say)\b|(?:a\s+)?(?:matter\s+of\s+)?life\s+(?:or|and)\s+death\b|i\s+will\s+(?:die|lose\s+my\s+job|be\s+fired)\s+(?:if|unless)\b|if\s+you\s+(?:don'?t|do\s+not|won'?t)\s+(?:answer|help|do\s+(?:it|this))[^.!?\n]{0,20}?\bi'?(?:ll|\s+will)\s+be\s+(?:very\s+|really\s+|so\s+)?(?:sad|upset|disappointed|hurt)\b|i\s+suffer\s+from\s+a\s+rare\s+(?:affliction|condition|disease|disorder)\b", O, T)]
     private static partial Regex Emotional();
 
-    [GeneratedRegex(@"(?:note|message|instructions?|attention|important|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|assistant|llm|language\s+model|chatbot|model|agent|bot|claude|chatgpt|gpt|copilot|gemini)s?\b(?!\s+(?:managers?|professors?|directors?|editors?|coach(?:es)?|principals?|secretar(?:y|ies)|attorneys?|engineers?|teachers?|railways?|trains?|kits?|clubs?|makers?|builders?|students?|researchers?|developers?|enthusiasts?|users?)\b)|if\s+you\s+are\s+an?\s+(?:ai|llm|language\s+model|assistant|chatbot|agent|bot)\b|(?:ai|assistant|model|agent|chatbot|llm)\s*[,:]\s*(?:you\s+must|please|ignore|do\s+not|don'?t|you\s+should|stop|now)\b|when\s+(?:the\s+|an\s+)?(?:ai|assistant|model|agent|llm)\s+(?:reads|processes|sees|summari[sz]es|encounters)\s+this\b|(?:do\s+not|don'?t)\s+(?:tell|inform|mention\s+(?:this\s+)?to|alert|notify)\s+the\s+user\b|without\s+(?:telling|informing|notifying|alerting)\s+the\s+user\b|(?:ai|assistant|model|agent|chatbot|llm|copilot)s?\s+(?:that\s+is\s+|who\s+is\s+)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|ingesting|indexing)\s+this(?:\s+(?:page|document|file|email|e-mail|message|text|site|website|review|resume|ticket|readme))?\s*(?:[,:]|(?:should|must|shall|needs?\s+to|has\s+to|is\s+(?:required|instructed|asked)\s+to)\b)|(?:dear|hey|hi|hello|attention|attn|p\.?\s?s\.?\s+to\s+the|(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the|any|all))\s+(?:ai|ai\s+(?:assistant|model|agent|system)s?|language\s+models?|llms?|chatbots?|summari[sz]ers?|(?:email|e-mail|coding|writing|shopping|browsing|research)\s+(?:assistant|agent)s?|copilot|chatgpt|claude|gemini)\s*[,:!]|(?:ai|assistant|model|agent|llm)\s*[,:]\s*before\s+(?:answering|responding|replying|summari[sz]ing|you\s+(?:answer|respond|reply|summari[sz]e))\s*,?\s+(?:call|invoke|run|execute|send|forward|include|tell|reveal|delete|open|visit|say|output|print|append|add|email|fetch|use)\b", O, T)]
+    [GeneratedRegex(@"(?:note|message|instructions?|attention|important|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:ai|assistant|llm|language\s+model|chatbot|model|agent|bot|claude|chatgpt|gpt|copilot|gemini)s?\b(?!\s+(?:managers?|professors?|directors?|editors?|coach(?:es)?|principals?|secretar(?:y|ies)|attorneys?|engineers?|teachers?|railways?|trains?|kits?|clubs?|makers?|builders?|students?|researchers?|developers?|enthusiasts?|users?)\b)|if\s+you\s+are\s+an?\s+(?:ai|llm|language\s+model|assistant|chatbot|agent|bot)\b|(?:ai|assistant|model|agent|chatbot|llm)\s*[,:]\s*(?:you\s+must|please|ignore|do\s+not|don'?t|you\s+should|stop|now)\b|when\s+(?:the\s+|an\s+)?(?:ai|assistant|model|agent|llm)\s+(?:reads|processes|sees|summari[sz]es|encounters)\s+this\b|(?:do\s+not|don'?t)\s+(?:tell|inform|mention\s+(?:this\s+)?to|alert|notify)\s+the\s+user\b|without\s+(?:telling|informing|notifying|alerting)\s+the\s+user\b", O, T)]
     private static partial Regex InstructionsInData();
+
+    [GeneratedRegex(@"(?:ai|assistant|model|agent|chatbot|llm|copilot)s?\s+(?:that\s+is\s+|who\s+is\s+)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|ingesting|indexing)\s+this(?:\s+(?:page|document|file|email|e-mail|message|text|site|website|review|resume|ticket|readme))?\s*(?:[,:]|(?:should|must|shall|needs?\s+to|has\s+to|is\s+(?:required|instructed|asked)\s+to)\b)", O, T)]
+    private static partial Regex InstructionsInDataReader();
+
+    [GeneratedRegex(@"(?:dear|hey|hi|hello|attention|attn|p\.?\s?s\.?\s+to\s+the|(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the|any|all))\s+(?:ai|ai\s+(?:assistant|model|agent|system)s?|language\s+models?|llms?|chatbots?|summari[sz]ers?|(?:email|e-mail|coding|writing|shopping|browsing|research)\s+(?:assistant|agent)s?|copilot|chatgpt|claude|gemini)\s*[,:!]", O, T)]
+    private static partial Regex InstructionsInDataGreeting();
+
+    [GeneratedRegex(@"(?:ai|assistant|model|agent|llm)\s*[,:]\s*before\s+(?:answering|responding|replying|summari[sz]ing|you\s+(?:answer|respond|reply|summari[sz]e))\s*,?\s+(?:call|invoke|run|execute|send|forward|include|tell|reveal|delete|open|visit|say|output|print|append|add|email|fetch|use)\b", O, T)]
+    private static partial Regex InstructionsInDataBefore();
 
     // Only the invisible-style elements: HTML comments are handled in linear time by HiddenHtmlRule's own scan (a
     // comment alternative here cost ~1 ms/KB on a flood of unclosed "<!--").
