@@ -125,6 +125,11 @@ internal static partial class PiiRules
         yield return M("ng_vehicle_registration", "Nigerian vehicle plate", "VEHICLE_REGISTRATION", 0.5, "3 letters + 3 digits + 2 letters.", new(3, 3, 5, 5), NgPlate(), null, Mappings.Pii, 40, Ctx(ContextMode.Boost, "plate", "vehicle"), DetectionSeverity.Low);
         yield return C("ng_nin", "Nigerian national identification number", "NG_NIN", 0.6, "11 digits with a NIN context word.", new(11, 11, 0, 0), ElevenDigits(), null, Mappings.NationalId, 40, Ctx(ContextMode.Required, "nin", "national identification number"));
         yield return C("ph_tin", "Philippine tax identification number", "PH_TIN", 0.6, "9 or 12 digits with the BIR modulus 11 check digit; the grouped 12-digit form (with branch code) alone, otherwise with a TIN context word.", new(9, 12, 0, 0), PhTin(), PhTinValidator, Mappings.NationalId, 45, new RuleContext(ContextMode.Boost, 48, "tin", "bir", "tax id", "taxpayer", "tax identification", "taxpayer identification number", "rdo") { Boost = 0.3 });
+
+        foreach (var rule in International())
+        {
+            yield return rule;
+        }
     }
 
     // A quasi-identifier: reported (audited) but not redacted by default.
