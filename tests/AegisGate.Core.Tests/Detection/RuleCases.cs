@@ -357,6 +357,7 @@ internal static class RuleCases
             new("secret.wandb_api_key", $"WANDB_API_KEY={Hex(40)}", $"WANDB_PROJECT={Hex(40)}x"),
         ]);
         list.AddRange(RuleCasesProviders.All());
+        list.AddRange(RuleCasesProviders2.All());
         return list;
     }
 
