@@ -12,6 +12,8 @@ namespace AegisGate.Detection.Rules;
 /// </summary>
 internal static partial class SecretRules
 {
+    // Keywords with an underscore after a common word start (persona_, polar_, app_key) are matched inside words, which
+    // anchors them at the underscore: a lookup at every word starting per/pol/app in prose cost about 1 % of a scan.
     private static IEnumerable<DetectionRule> Providers2()
     {
         // --- Prefixed provider tokens -----------------------------------------------------------------------------------
@@ -21,10 +23,10 @@ internal static partial class SecretRules
         yield return P("firecrawl_api_key", "Firecrawl API key", "FIRECRAWL_KEY", 0.85, "fc- + 32 lowercase hex.", ["fc-"], Firecrawl(), MixedBody(3, 3.0), 85);
         yield return P("pyx_token", "pyx API or trusted publishing token", "PYX_TOKEN", 0.95, "sk-pyx-/tp-pyx- + 64 letters and digits (or 2 + 45 letters).", ["sk-pyx-", "tp-pyx-"], Pyx(), V.TokenWithEntropy(3.5, 7), 92);
         yield return P("segment_api_token", "Segment public API token", "SEGMENT_TOKEN", 0.9, "sgp_ + 64 letters and digits.", ["sgp_"], Segment(), MixedBody(4, 4.0), 89);
-        yield return P("notion_integration_secret", "Notion integration secret (legacy)", "NOTION_TOKEN", 0.85, "secret_ + 43 letters and digits.", ["secret_"], NotionLegacy(), MixedBody(7, 4.0), 85);
-        yield return P("onfido_api_token", "Onfido API token", "ONFIDO_TOKEN", 0.95, "api_live|api_sandbox[_region] . 11 . 32 characters.", ["api_live", "api_sandbox"], Onfido(), V.TokenWithEntropy(3.0), 90);
-        yield return P("persona_api_key", "Persona API key", "PERSONA_API_KEY", 0.9, "persona_sandbox_/persona_production_ + UUID.", ["persona_"], Persona(), V.Token, 90);
-        yield return P("wakatime_api_key", "WakaTime API key", "WAKATIME_API_KEY", 0.9, "waka_ + UUID.", ["waka_"], WakaTime(), V.Token, 90);
+        yield return P("notion_integration_secret", "Notion integration secret (legacy)", "NOTION_TOKEN", 0.85, "secret_ + 43 letters and digits.", ["secret_"], NotionLegacy(), MixedBody(7, 4.0), 85, keywordsInsideWords: true);
+        yield return P("onfido_api_token", "Onfido API token", "ONFIDO_TOKEN", 0.95, "api_live|api_sandbox[_region] . 11 . 32 characters.", ["api_live", "api_sandbox"], Onfido(), V.TokenWithEntropy(3.0), 90, keywordsInsideWords: true);
+        yield return P("persona_api_key", "Persona API key", "PERSONA_API_KEY", 0.9, "persona_sandbox_/persona_production_ + UUID.", ["persona_"], Persona(), V.Token, 90, keywordsInsideWords: true);
+        yield return P("wakatime_api_key", "WakaTime API key", "WAKATIME_API_KEY", 0.9, "waka_ + UUID.", ["waka_"], WakaTime(), V.Token, 90, keywordsInsideWords: true);
         yield return P("zuplo_api_key", "Zuplo consumer API key", "ZUPLO_API_KEY", 0.95, "zpka_ + 32 hex + _ + 8 hex.", ["zpka_"], Zuplo(), V.Token, 90);
         yield return P("launchdarkly_key", "LaunchDarkly access token or server SDK key", "LAUNCHDARKLY_KEY", 0.8, "api-/sdk- + UUID.", ["api-", "sdk-"], LaunchDarkly(), V.TokenWithEntropy(3.0, 4), 80);
         yield return P("bitbucket_access_token", "Bitbucket repository/project/workspace access token", "BITBUCKET_TOKEN", 0.95, "ATCTT3xFfGN0 + 150-270 characters (= + 8 hex checksum).", ["atctt3xffgn0"], BitbucketAccess(), V.Token, 91);
@@ -36,30 +38,30 @@ internal static partial class SecretRules
         yield return P("together_api_key", "Together AI API key", "TOGETHER_API_KEY", 0.95, "tgp_v1_ + 43 characters.", ["tgp_v1_"], Together(), V.TokenWithEntropy(3.5, 7), 92);
         yield return P("fireworks_api_key", "Fireworks AI API key", "FIREWORKS_API_KEY", 0.85, "fw_ + 24-40 letters and digits (upper, lower and digits).", ["fw_"], Fireworks(), CaseMixedBody(3, 3.8), 85);
         yield return P("browserbase_api_key", "Browserbase API key", "BROWSERBASE_API_KEY", 0.9, "bb_live_ + 27 characters.", ["bb_live_"], Browserbase(), MixedBody(8, 3.5), 88);
-        yield return P("polar_access_token", "Polar organization or personal access token", "POLAR_TOKEN", 0.9, "polar_oat_/polar_pat_ + 43 letters and digits.", ["polar_oat_", "polar_pat_"], Polar(), MixedBody(10, 3.8), 90);
+        yield return P("polar_access_token", "Polar organization or personal access token", "POLAR_TOKEN", 0.9, "polar_oat_/polar_pat_ + 43 letters and digits.", ["polar_oat_", "polar_pat_"], Polar(), MixedBody(10, 3.8), 90, keywordsInsideWords: true);
         yield return P("shopify_partner_api_token", "Shopify Partner API client token", "SHOPIFY_TOKEN", 0.9, "prtapi_ + 32 hex.", ["prtapi_"], ShopifyPartner(), MixedBody(7, 3.0), 90);
-        yield return P("samsara_api_token", "Samsara API token", "SAMSARA_TOKEN", 0.9, "samsara_api_ + 30 letters and digits.", ["samsara_api_"], Samsara(), MixedBody(12, 3.8), 90);
+        yield return P("samsara_api_token", "Samsara API token", "SAMSARA_TOKEN", 0.9, "samsara_api_ + 30 letters and digits.", ["samsara_api_"], Samsara(), MixedBody(12, 3.8), 90, keywordsInsideWords: true);
         yield return P("docker_swarm_join_token", "Docker Swarm join token", "DOCKER_SWARM_TOKEN", 0.95, "SWMTKN-1- + 50 - 25 lowercase letters and digits.", ["swmtkn-1-"], DockerSwarm(), V.TokenWithEntropy(3.5, 9), 90);
         yield return P("hashicorp_vault_recovery_token", "HashiCorp Vault recovery token", "VAULT_TOKEN", 0.9, "hvr. + at least 24 characters.", ["hvr."], VaultRecovery(), V.TokenWithEntropy(3.5, 4), 90);
         yield return P("twitch_oauth_token", "Twitch chat OAuth token", "TWITCH_TOKEN", 0.8, "oauth: + 30 lowercase letters and digits.", ["oauth:"], TwitchOAuth(), MixedBody(6, 3.5), 80);
         yield return P("cloudflare_tunnel_token", "Cloudflare Tunnel token", "CLOUDFLARE_TUNNEL_TOKEN", 0.95, "base64 of {\"a\":account,\"t\":tunnel,\"s\":secret} (eyJhIjoi…).", ["eyjhijoi"], CloudflareTunnel(), V.DecodesTo("\"s\":"), 91);
-        yield return P("azure_devops_pat_legacy", "Azure DevOps personal access token (52-character form)", "AZURE_DEVOPS_PAT", 0.85, "azure devops/ado/azdo keyword + 52 lowercase base32 characters.", ["devops", "azdo", "ado", "vsts"], AzureDevOpsLegacy(), V.ProviderKeyword(3.5), 80, keywordsInsideWords: true);
-        yield return P("saucelabs_access_key", "Sauce Labs access key", "SAUCE_ACCESS_KEY", 0.85, "sauce keyword + key/token + UUID.", ["sauce"], SauceLabs(), V.Token, 80, keywordsInsideWords: true);
+        yield return P("azure_devops_pat_legacy", "Azure DevOps personal access token (52-character form)", "AZURE_DEVOPS_PAT", 0.85, "azure devops/ado/azdo keyword + 52 lowercase base32 characters.", ["azure_devops", "azure-devops", "azuredevops", "devops", "azdo", "ado_", "ado-", "vsts"], AzureDevOpsLegacy(), V.ProviderKeyword(3.5), 80);
+        yield return P("saucelabs_access_key", "Sauce Labs access key", "SAUCE_ACCESS_KEY", 0.85, "sauce keyword + key/token + UUID.", ["sauce"], SauceLabs(), V.Token, 80);
         yield return P("composer_github_oauth", "GitHub token in Composer auth (github-oauth)", "GITHUB_TOKEN", 0.9, "\"github-oauth\": {\"github.com\": 40 hex or gh*_ token}.", ["github-oauth"], ComposerGitHub(), V.TokenWithEntropy(3.0), 88);
 
         // --- Key blocks, encrypted and hashed secrets -------------------------------------------------------------------
         yield return P("private_key_openvpn", "OpenVPN static key", "PRIVATE_KEY", 0.97, "-----BEGIN OpenVPN Static key V1----- + hex lines.", ["-----begin openvpn static key"], OpenVpnStaticKey(), null, 96);
-        yield return P("private_key_ssh2", "SSH2 (SSH.com/Tectia) encrypted private key", "PRIVATE_KEY", 0.97, "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ---- + base64 lines.", ["begin ssh2 encrypted private key"], Ssh2PrivateKey(), null, 96);
+        yield return P("private_key_ssh2", "SSH2 (SSH.com/Tectia) encrypted private key", "PRIVATE_KEY", 0.97, "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ---- + base64 lines.", ["---- begin ssh2 encrypted private key"], Ssh2PrivateKey(), null, 96);
         yield return P("jenkins_encrypted_secret", "Jenkins encrypted credential", "JENKINS_SECRET", 0.85, "{AQAAABAAAAA… base64} secret from credentials.xml (decryptable with the controller's master key).", ["{aqaaabaaaaa"], JenkinsSecret(), null, 85, severity: DetectionSeverity.High);
-        yield return P("gpp_cpassword", "Group Policy Preferences cpassword", "GPP_CPASSWORD", 0.95, "cpassword=\"base64\" (AES key published by Microsoft: a plaintext password).", ["cpassword"], GppCpassword(), V.Token, 92, keywordsInsideWords: true);
+        yield return P("gpp_cpassword", "Group Policy Preferences cpassword", "GPP_CPASSWORD", 0.95, "cpassword=\"base64\" (AES key published by Microsoft: a plaintext password).", ["cpassword"], GppCpassword(), V.Token, 92);
         yield return P("password_hash", "Password hash (bcrypt, crypt, htpasswd)", "PASSWORD_HASH", 0.75, "bcrypt $2a/b/y$, $apr1$, $1$/$5$/$6$ crypt or {SHA}/{SSHA} hash (htpasswd, shadow, seed data).", ["$2a$", "$2b$", "$2y$", "$apr1$", "$1$", "$5$", "$6$", "{sha}", "{ssha}"], PasswordHash(), PasswordHashValidator, 70, severity: DetectionSeverity.High);
-        yield return P("laravel_app_key", "Laravel application key", "LARAVEL_APP_KEY", 0.9, "APP_KEY=base64: + 44 base64 (32-byte key).", ["app_key"], LaravelAppKey(), V.TokenWithEntropy(4.0), 88);
+        yield return P("laravel_app_key", "Laravel application key", "LARAVEL_APP_KEY", 0.9, "APP_KEY=base64: + 44 base64 (32-byte key).", ["app_key"], LaravelAppKey(), V.TokenWithEntropy(4.0), 88, keywordsInsideWords: true);
 
         // --- Passwords in config files and on command lines -------------------------------------------------------------
         yield return P("xml_password_element", "Password in an XML element", "PASSWORD", 0.8, "<password>value</password> and similar elements (Maven settings.xml, Jenkins, app configs).", ["<password>", "<passwd>", "<pwd>", "<secret>", "<clientsecret>", "<client_secret>", "<apikey>", "<api_key>", "<accesskey>", "<secretkey>", "<privatekey>"], XmlPassword(), CommandPasswordValidator, 62);
         yield return P("config_add_key_password", "Password in an <add key=… value=…> setting", "PASSWORD", 0.8, "<add key=\"…Password|Secret|Token|ApiKey…\" value=\"…\"/> (app.config, NuGet.config ClearTextPassword).", ["<add"], ConfigAddKey(), CommandPasswordValidator, 62);
         yield return P("netrc_password", "netrc machine password", "PASSWORD", 0.85, "machine host [login user] password value.", ["machine"], Netrc(), CommandPasswordValidator, 62);
-        yield return P("cli_password_argument", "Password on a command line", "PASSWORD", 0.8, "--password/-Password value, mysql -pVALUE, sshpass -p, psexec -p, ldap* -w, redis-cli -a, docker login -p, ConvertTo-SecureString '…' -AsPlainText, PGPASSWORD=/MYSQL_PWD=/SSHPASS=.", ["--password", "-password", "mysql", "mysqldump", "mysqladmin", "sshpass", "psexec", "psexec64", "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldapwhoami", "ldappasswd", "redis-cli", "convertto-securestring", "pgpassword", "mysql_pwd", "rediscli_auth", "docker", "podman", "nerdctl", "buildah", "skopeo", "oras", "helm"], CliPassword(), CommandPasswordValidator, 61);
+        yield return P("cli_password_argument", "Password on a command line", "PASSWORD", 0.8, "--password/-Password value, mysql -pVALUE, sshpass -p, psexec -p, ldap* -w, redis-cli -a, docker login -p, ConvertTo-SecureString '…' -AsPlainText, PGPASSWORD=/MYSQL_PWD=/SSHPASS=.", ["--password", "-password", "mysql", "mysqldump", "mysqladmin", "sshpass", "psexec", "psexec64", "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldapwhoami", "ldappasswd", "redis-cli", "-asplaintext", "pgpassword", "mysql_pwd", "rediscli_auth", "docker"], CliPassword(), CommandPasswordValidator, 61);
         yield return P("kubernetes_bootstrap_token", "Kubernetes bootstrap (kubeadm join) token", "KUBERNETES_TOKEN", 0.9, "--token/token: + 6 . 16 lowercase letters and digits.", ["--token", "token:"], KubeBootstrap(), BootstrapTokenValidator, 80);
     }
 
@@ -268,7 +270,7 @@ internal static partial class SecretRules
         + @"|(?<![A-Za-z0-9_-])(?i:psexec(?:64)?)(?i:\.exe)?[ \t][^\r\n|;&]{0,160}?[ \t]-p[ \t]{1,5}" + CliValue
         + @"|(?<![A-Za-z0-9_-])(?i:ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn))[ \t][^\r\n|;&]{0,200}?[ \t]-w[ \t]{1,5}" + CliValue
         + @"|(?<![A-Za-z0-9_-])redis-cli[ \t][^\r\n|;&]{0,120}?[ \t]-a[ \t]{1,5}" + CliValue
-        + @"|(?<![A-Za-z0-9_-])(?:docker|podman|nerdctl|buildah|skopeo|oras|helm[ \t]registry)[ \t]{1,5}login[ \t][^\r\n|;&]{0,150}?[ \t]-p[ \t]{1,5}" + CliValue
+        + @"|(?<![A-Za-z0-9_-])docker[ \t]{1,5}login[ \t][^\r\n|;&]{0,150}?[ \t]-p[ \t]{1,5}" + CliValue
         + @"|(?<![A-Za-z0-9_-])(?i:ConvertTo-SecureString)[ \t]{1,5}(?:-String[ \t]{1,5})?(?:'(?<v>[^'\r\n]{4,128})'|""(?<v>[^""\r\n]{4,128})"")[ \t]{1,5}-AsPlainText"
         + @"|(?<![A-Za-z0-9_-])(?:PGPASSWORD|MYSQL_PWD|SSHPASS|REDISCLI_AUTH)=" + CliValue, O, T)]
     private static partial Regex CliPassword();
