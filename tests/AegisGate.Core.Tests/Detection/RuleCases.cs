@@ -377,6 +377,7 @@ internal static class RuleCases
         ]);
         list.AddRange(RuleCasesProviders.All());
         list.AddRange(RuleCasesInternational.All());
+        list.AddRange(RuleCasesProviders2.All());
         return list;
     }
 

@@ -183,6 +183,11 @@ internal static partial class SecretRules
             yield return rule;
         }
 
+        foreach (var rule in Providers2())
+        {
+            yield return rule;
+        }
+
         // --- Structural: keys, tokens, credentials in context ----------------------------------------------------
         yield return new FunctionRule(Secret("private_key", "Private key (PEM/PKCS#1/PKCS#8/encrypted)", "PRIVATE_KEY", 0.97, "-----BEGIN ... PRIVATE KEY----- with a base64 body of at least 50 characters."), ["-----begin"], (r, l, s) => PrivateKeys.Find(r, l, s, PrivateKeys.Kind.Pem)) { Priority = 95 };
         yield return new FunctionRule(Secret("private_key_openssh", "OpenSSH private key", "PRIVATE_KEY", 0.97, "-----BEGIN OPENSSH PRIVATE KEY----- block."), ["-----begin openssh"], (r, l, s) => PrivateKeys.Find(r, l, s, PrivateKeys.Kind.OpenSsh)) { Priority = 96 };
@@ -740,7 +745,7 @@ internal static partial class SecretRules
     private static partial Regex JwtBase64();
 
 
-    [GeneratedRegex(@"(?i:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z0-9]+|couchdb|neo4j(?:\+s)?|clickhouse|cockroachdb)://(?<u>[^\s:@/""'<>`]{1,64}):(?<v>[^\s@/""'<>`]{1,128})@", O, T)]
+    [GeneratedRegex(@"(?i:mongodb(?:\+srv)?|postgres(?:ql)?|mysql|mariadb|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z0-9]+|couchdb|neo4j(?:\+s)?|clickhouse|cockroachdb)://(?<u>[^\s:@/""'<>`]{0,64}):(?<v>[^\s@/""'<>`]{1,128})@", O, T)]
     private static partial Regex DatabaseUrl();
 
     [GeneratedRegex(@"(?i:(?:server|data source|host|address|addr|database|initial catalog|user id|uid)\s*=[^;\r\n""]{1,200};[^\r\n""]{0,300}?\b(?:password|pwd)\s*=\s*)(?<v>[^;""'\s]{1,128})", O, T)]

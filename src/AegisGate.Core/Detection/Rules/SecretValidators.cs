@@ -210,7 +210,7 @@ internal static class SecretValidators
         var user = scheme >= 0 ? match[(scheme + 3)..] : match;
         var colon = user.IndexOf(':');
         user = colon >= 0 ? user[..colon] : user;
-        if (password.IsEmpty || SecretHeuristics.IsTemplate(password) || SecretHeuristics.IsTemplate(user) || SecretHeuristics.IsTokenPlaceholder(password))
+        if (password.IsEmpty || SecretHeuristics.IsTemplate(password) || (!user.IsEmpty && SecretHeuristics.IsTemplate(user)) || SecretHeuristics.IsTokenPlaceholder(password))
         {
             return 0;
         }
