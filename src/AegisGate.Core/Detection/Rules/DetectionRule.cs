@@ -506,12 +506,21 @@ internal sealed class CandidateRule : DetectionRule
     internal readonly record struct Shape(int MinDigits, int MaxDigits, int MinLetters = 0, int MaxLetters = 0, int MinGroups = 1);
 }
 
-/// <summary>A signal family of the prompt-injection scorer: its matches are weighed together, not reported one by one.</summary>
+/// <summary>
+/// A signal family of the prompt-injection scorer: its matches are weighed together, not reported one by one. A pattern
+/// may need a writing system (the other-language families are one small regex per language form): it runs only in
+/// windows that contain that script.
+/// </summary>
 internal class InjectionSignalRule : DetectionRule
 {
-    private readonly Regex[] _patterns;
+    private readonly (Regex Pattern, WritingSystems Needs)[] _patterns;
 
     public InjectionSignalRule(DetectionRuleDescriptor descriptor, string[] keywords, double weight, params Regex[] patterns)
+        : this(descriptor, keywords, weight, [.. patterns.Select(p => (p, WritingSystems.Any))])
+    {
+    }
+
+    public InjectionSignalRule(DetectionRuleDescriptor descriptor, string[] keywords, double weight, (Regex Pattern, WritingSystems Needs)[] patterns)
         : base(descriptor, keywords)
     {
         Weight = weight;
@@ -532,14 +541,38 @@ internal class InjectionSignalRule : DetectionRule
         for (var w = 0; w < windows.Count; w++)
         {
             var (ws, we) = windows[w];
-            foreach (var pattern in _patterns)
+            var span = text.AsSpan(ws, we - ws);
+            WritingSystems? present = null;
+            foreach (var (pattern, needs) in _patterns)
             {
-                foreach (var m in pattern.EnumerateMatches(text.AsSpan(ws, we - ws)))
+                if (needs != WritingSystems.Any && ((present ??= DetectWritingSystems(span)) & needs) == 0)
+                {
+                    continue;
+                }
+
+                foreach (var m in pattern.EnumerateMatches(span))
                 {
                     sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);
                 }
             }
         }
+    }
+
+    /// <summary>Which of the guarded writing systems occur in <paramref name="text"/> (vectorised range tests).</summary>
+    internal static WritingSystems DetectWritingSystems(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAnyExceptInRange('\0', '\u03FF'))
+        {
+            return WritingSystems.Any; // Latin, Greek and symbols only
+        }
+
+        var found = WritingSystems.Any;
+        found |= text.ContainsAnyInRange('\u0400', '\u04FF') ? WritingSystems.Cyrillic : 0;
+        found |= text.ContainsAnyInRange('\u3040', '\u30FF') || text.ContainsAnyInRange('\u3400', '\u9FFF') || text.ContainsAnyInRange('\uF900', '\uFAFF') ? WritingSystems.Cjk : 0;
+        found |= text.ContainsAnyInRange('\uAC00', '\uD7AF') || text.ContainsAnyInRange('\u1100', '\u11FF') || text.ContainsAnyInRange('\u3130', '\u318F') ? WritingSystems.Hangul : 0;
+        found |= text.ContainsAnyInRange('\u0600', '\u06FF') ? WritingSystems.Arabic : 0;
+        found |= text.ContainsAnyInRange('\u0900', '\u097F') ? WritingSystems.Devanagari : 0;
+        return found;
     }
 }
 
@@ -564,63 +597,6 @@ internal enum WritingSystems
 
     /// <summary>Devanagari letters.</summary>
     Devanagari = 16,
-}
-
-/// <summary>
-/// An injection family written as many small patterns (one per language and phrase form), each run only in windows
-/// that contain its writing system. One alternation of them all gave the generated matcher no leading characters to
-/// search for, so it tried every alternative at every position.
-/// </summary>
-internal sealed class ScriptGuardedSignalRule : InjectionSignalRule
-{
-    private readonly (Regex Pattern, WritingSystems Needs)[] _patterns;
-
-    public ScriptGuardedSignalRule(DetectionRuleDescriptor descriptor, string[] keywords, double weight, (Regex Pattern, WritingSystems Needs)[] patterns)
-        : base(descriptor, keywords, weight)
-    {
-        _patterns = patterns;
-    }
-
-    public override void Find(LayerText layer, IMatchSink sink)
-    {
-        var text = layer.Text;
-        var windows = layer.Windows;
-        for (var w = 0; w < windows.Count; w++)
-        {
-            var (ws, we) = windows[w];
-            var span = text.AsSpan(ws, we - ws);
-            var present = Detect(span);
-            foreach (var (pattern, needs) in _patterns)
-            {
-                if (needs != WritingSystems.Any && (present & needs) == 0)
-                {
-                    continue;
-                }
-
-                foreach (var m in pattern.EnumerateMatches(span))
-                {
-                    sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);
-                }
-            }
-        }
-    }
-
-    /// <summary>Which of the guarded writing systems occur in <paramref name="text"/> (vectorised range tests).</summary>
-    internal static WritingSystems Detect(ReadOnlySpan<char> text)
-    {
-        if (!text.ContainsAnyExceptInRange('\0', '\u03FF'))
-        {
-            return WritingSystems.Any; // Latin, Greek and symbols only
-        }
-
-        var found = WritingSystems.Any;
-        found |= text.ContainsAnyInRange('\u0400', '\u04FF') ? WritingSystems.Cyrillic : 0;
-        found |= text.ContainsAnyInRange('\u3040', '\u30FF') || text.ContainsAnyInRange('\u3400', '\u9FFF') || text.ContainsAnyInRange('\uF900', '\uFAFF') ? WritingSystems.Cjk : 0;
-        found |= text.ContainsAnyInRange('\uAC00', '\uD7AF') || text.ContainsAnyInRange('\u1100', '\u11FF') || text.ContainsAnyInRange('\u3130', '\u318F') ? WritingSystems.Hangul : 0;
-        found |= text.ContainsAnyInRange('\u0600', '\u06FF') ? WritingSystems.Arabic : 0;
-        found |= text.ContainsAnyInRange('\u0900', '\u097F') ? WritingSystems.Devanagari : 0;
-        return found;
-    }
 }
 
 /// <summary>An injection family that counts directives: the weight depends on how many the text stacks up.</summary>

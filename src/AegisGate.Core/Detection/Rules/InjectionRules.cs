@@ -86,7 +86,7 @@ internal static partial class InjectionRules
     // One regex per phrase form, each run only where its writing system occurs: as one alternation of a dozen
     // languages the generated matcher had no leading characters to search for and tried every alternative at every
     // position (4 KB of mixed-language text: 11.3 ms for the extraction family, 0.25 ms split).
-    private static ScriptGuardedSignalRule G(string id, string name, double weight, DetectionSeverity severity, string description, string[] mappings, string[] keywords, (Regex Pattern, WritingSystems Needs)[] patterns)
+    private static InjectionSignalRule G(string id, string name, double weight, DetectionSeverity severity, string description, string[] mappings, string[] keywords, (Regex Pattern, WritingSystems Needs)[] patterns)
         => new(Descriptor(id, name, weight, severity, description, mappings), keywords, weight, patterns);
 
     private const string Verb = @"(?:ignore|ignoring|disregard|disregarding|forget|forgetting|skip|override|bypass|drop|discard|neglect|abandon|set\s+aside|pay\s+no\s+attention\s+to|do\s+not\s+follow|don'?t\s+follow|stop\s+following|no\s+longer\s+follow)";

@@ -230,13 +230,7 @@ internal static class InternationalIdValidators
     // 11 − (weighted sum mod 11); 11 → 0; 10 has no digit (-1).
     private static int Mod11Check(ReadOnlySpan<byte> d, ReadOnlySpan<int> weights)
     {
-        var sum = 0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            sum += d[i] * weights[i];
-        }
-
-        var k = 11 - (sum % 11);
+        var k = 11 - Checksums.WeightedSum(d, weights, 11);
         return k == 11 ? 0 : k == 10 ? -1 : k;
     }
 
@@ -257,16 +251,7 @@ internal static class InternationalIdValidators
             return false;
         }
 
-        var sum = 0;
-        ReadOnlySpan<int> w = [3, 2, 7, 6, 5, 4, 3, 2];
-        for (var i = 0; i < 8; i++)
-        {
-            sum += d[i] * w[i];
-        }
-
-        var r = sum % 11;
-        var check = r == 0 ? 0 : 11 - r;
-        return check != 10 && check == d[8];
+        return Mod11Check(d[..8], [3, 2, 7, 6, 5, 4, 3, 2]) == d[8];
     }
 
     // --- Switzerland, Romania ---------------------------------------------------------------------------------------
@@ -312,14 +297,7 @@ internal static class InternationalIdValidators
             return false;
         }
 
-        var sum = 0;
-        ReadOnlySpan<int> w = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
-        for (var i = 0; i < 12; i++)
-        {
-            sum += d[i] * w[i];
-        }
-
-        var check = sum % 11;
+        var check = Checksums.WeightedSum(d[..12], [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9], 11);
         return (check == 10 ? 1 : check) == d[12];
     }
 
