@@ -46,6 +46,7 @@ internal static class Decoders
         }
 
         FindJoinedWords(span, ref result, ref budget);
+        CipherDecoders.Find(text, ref result, ref budget);
         return result;
     }
 

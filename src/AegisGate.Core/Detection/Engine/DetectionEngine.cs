@@ -162,6 +162,11 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                 }
 
                 var rule = rules[i];
+                if (layer.InjectionOnly && rule.Descriptor.Category != DetectionCategory.Injection)
+                {
+                    continue; // a cipher reading (ROT13, reversed, leetspeak) is read for instructions only
+                }
+
                 if (scan.Table.HiddenOnly[i] && hits.Positions[scan.Engine.InjectionHiddenHtml.Index] is not { Count: > 0 } && !hits.Saturated[scan.Engine.InjectionHiddenHtml.Index])
                 {
                     continue; // counts only inside hidden HTML, and there is none
@@ -254,6 +259,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                 Settings = layer.Settings,
                 Scratch = layer.Scratch,
                 Encoding = segment.Encoding,
+                InjectionOnly = layer.InjectionOnly || CipherDecoders.IsInjectionOnly(segment.Encoding),
             };
             scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);
             ScanLayer(scan, child);

@@ -76,6 +76,9 @@ internal sealed class LayerText
     /// <summary>Gets the encoding this layer was decoded from (for decoded layers).</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>Gets a value indicating whether only the injection rules read this layer (a cipher reading of its parent).</summary>
+    public bool InjectionOnly { get; init; }
+
     /// <summary>Maps a range of this layer's canonical text to the root layer's original text.</summary>
     public (int Start, int End) MapToRoot(int start, int end)
     {

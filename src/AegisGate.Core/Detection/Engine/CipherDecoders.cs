@@ -1,0 +1,246 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace AegisGate.Detection.Engine;
+
+/// <summary>
+/// Hand ciphers attackers ask the model to undo: leetspeak (<c>1gn0r3 4ll pr3v10u5 1n57ruc710n5</c>), ROT13 and Caesar
+/// shifts, and text written backwards. Leetspeak is decoded where a run of tokens mixing letters with look-alike digits
+/// decodes to attack vocabulary; the others only when the text names the cipher ("rot13", "Caesar shift of 3",
+/// "backwards"), since every text has a ROT13 reading. Their layers are scanned by the injection rules alone
+/// (<see cref="IsInjectionOnly"/>): a shifted or reversed phone number is not a finding.
+/// </summary>
+internal static class CipherDecoders
+{
+    /// <summary>Encodings whose layers only the injection rules read.</summary>
+    public static bool IsInjectionOnly(string? encoding) => encoding is "leetspeak" or "rot13" or "caesar" or "reversed";
+
+    private const int MaxCipherText = 16 * 1024;
+    private static readonly SearchValues<char> s_leetDigits = SearchValues.Create("013457@$");
+    private static readonly string[] s_rot13Names = ["rot13", "rot-13", "rot 13", "rot_13"];
+    private static readonly string[] s_reversedNames = ["backwards", "backward", "reversed", "in reverse", "reverse order", "right to left", "mirror", "reverse it", "reverse this", "reverse the"];
+
+    /// <summary>Adds the cipher readings of <paramref name="text"/> to <paramref name="result"/>.</summary>
+    public static void Find(string text, ref List<DecodedSegment>? result, ref int budget)
+    {
+        var span = text.AsSpan();
+        if (span.ContainsAny(s_leetDigits))
+        {
+            FindLeet(span, ref result, ref budget);
+        }
+
+        if (text.Length > MaxCipherText || budget < text.Length)
+        {
+            return;
+        }
+
+        if (ContainsAny(span, s_rot13Names))
+        {
+            Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(span, 13), "rot13"));
+        }
+
+        var caesar = span.IndexOf("caesar", StringComparison.OrdinalIgnoreCase);
+        if (caesar >= 0 && CaesarShift(span[caesar..]) is int n and > 0 and < 26 && n != 13)
+        {
+            Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(span, n), "caesar"));
+            Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(span, 26 - n), "caesar"));
+        }
+
+        if (ContainsAny(span, s_reversedNames))
+        {
+            var chars = span.ToArray();
+            Array.Reverse(chars);
+            Add(ref result, ref budget, new DecodedSegment(0, text.Length, new string(chars), "reversed"));
+        }
+    }
+
+    private static void Add(ref List<DecodedSegment>? result, ref int budget, DecodedSegment segment)
+    {
+        budget -= segment.Text.Length;
+        (result ??= []).Add(segment);
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> span, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (span.Contains(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The shift named after "caesar": the first number of one or two digits within 40 characters.
+    private static int? CaesarShift(ReadOnlySpan<char> span)
+    {
+        var window = span[..Math.Min(span.Length, 48)];
+        var at = window.IndexOfAnyInRange('0', '9');
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = at;
+        while (end < window.Length && end - at < 2 && char.IsAsciiDigit(window[end]))
+        {
+            end++;
+        }
+
+        return int.Parse(window[at..end], NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    private static string Shift(ReadOnlySpan<char> span, int n)
+    {
+        return string.Create(span.Length, (span.ToString(), n), static (dest, state) =>
+        {
+            var (source, shift) = state;
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                dest[i] = c switch
+                {
+                    >= 'a' and <= 'z' => (char)('a' + ((c - 'a' + shift) % 26)),
+                    >= 'A' and <= 'Z' => (char)('A' + ((c - 'A' + shift) % 26)),
+                    _ => c,
+                };
+            }
+        });
+    }
+
+    // Runs of tokens with at least two that mix letters and look-alike digits, decoded when two or more of the decoded
+    // words are attack vocabulary (so "mp3 h264 ipv4" stays untouched).
+    private static void FindLeet(ReadOnlySpan<char> span, ref List<DecodedSegment>? result, ref int budget)
+    {
+        var i = 0;
+        var runStart = -1;
+        var runEnd = -1;
+        var leetTokens = 0;
+        while (i < span.Length)
+        {
+            while (i < span.Length && !IsTokenChar(span[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < span.Length && IsTokenChar(span[i]))
+            {
+                i++;
+            }
+
+            if (start == i)
+            {
+                break;
+            }
+
+            var token = span[start..i];
+            var isLeet = IsLeetToken(token);
+            var isWord = isLeet || token.ContainsAnyInRange('a', 'z') || token.ContainsAnyInRange('A', 'Z');
+            var gap = runEnd < 0 ? 0 : start - runEnd;
+            if (isWord && (runStart < 0 || gap <= 3))
+            {
+                runStart = runStart < 0 ? start : runStart;
+                runEnd = i;
+                leetTokens += isLeet ? 1 : 0;
+            }
+            else
+            {
+                Flush(span, runStart, runEnd, leetTokens, ref result, ref budget);
+                runStart = isWord ? start : -1;
+                runEnd = isWord ? i : -1;
+                leetTokens = isLeet ? 1 : 0;
+            }
+
+            if (budget <= 0)
+            {
+                return;
+            }
+        }
+
+        Flush(span, runStart, runEnd, leetTokens, ref result, ref budget);
+    }
+
+    private static void Flush(ReadOnlySpan<char> span, int start, int end, int leetTokens, ref List<DecodedSegment>? result, ref int budget)
+    {
+        if (leetTokens < 2 || start < 0 || end - start > 4096)
+        {
+            return;
+        }
+
+        var decoded = string.Create(end - start, span[start..end].ToString(), static (dest, source) =>
+        {
+            for (var k = 0; k < source.Length; k++)
+            {
+                dest[k] = Unleet(source, k);
+            }
+        });
+
+        // Only the tokens the decoding changed count: the plain words around them would vouch for any run.
+        var vocabulary = 0;
+        var source = span[start..end];
+        foreach (var range in decoded.AsSpan().Split(' '))
+        {
+            if (!source[range].ContainsAny(s_leetDigits))
+            {
+                continue;
+            }
+
+            var word = decoded.AsSpan(range).Trim(".,;:!?'\"()[]").ToString().ToLowerInvariant();
+            vocabulary += word.Length > 1 && AttackVocabulary.Contains(word) ? 1 : 0;
+        }
+
+        if (vocabulary >= 2)
+        {
+            Add(ref result, ref budget, new DecodedSegment(start, end, decoded, "leetspeak"));
+        }
+    }
+
+    // A digit or symbol is read as a letter only inside a token that also has letters ("4ll", "1n57ruc710n5").
+    private static char Unleet(string s, int k)
+    {
+        var c = s[k];
+        if (!s_leetDigits.Contains(c) || !InLetterToken(s, k))
+        {
+            return c;
+        }
+
+        return c switch
+        {
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            '@' => 'a',
+            '$' => 's',
+            _ => c,
+        };
+    }
+
+    private static bool InLetterToken(string s, int k)
+    {
+        var a = k;
+        while (a > 0 && IsTokenChar(s[a - 1]))
+        {
+            a--;
+        }
+
+        var b = k;
+        while (b < s.Length && IsTokenChar(s[b]))
+        {
+            b++;
+        }
+
+        var token = s.AsSpan(a, b - a);
+        return token.ContainsAnyInRange('a', 'z') || token.ContainsAnyInRange('A', 'Z');
+    }
+
+    private static bool IsLeetToken(ReadOnlySpan<char> token)
+        => token.Length >= 2 && token.ContainsAny(s_leetDigits) && (token.ContainsAnyInRange('a', 'z') || token.ContainsAnyInRange('A', 'Z'));
+
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '@' or '$';
+}
