@@ -20,16 +20,19 @@ internal static class CipherDecoders
     private static readonly string[] s_rot13Names = ["rot13", "rot-13", "rot 13", "rot_13"];
     private static readonly string[] s_reversedNames = ["backwards", "backward", "reversed", "in reverse", "reverse order", "right to left", "mirror", "reverse it", "reverse this", "reverse the"];
 
+    // One vectorised pass finds whether any cipher is named at all (most texts name none).
+    private static readonly SearchValues<string> s_cipherNames = SearchValues.Create([.. s_rot13Names, .. s_reversedNames, "caesar"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Adds the cipher readings of <paramref name="text"/> to <paramref name="result"/>.</summary>
     public static void Find(string text, ref List<DecodedSegment>? result, ref int budget)
     {
         var span = text.AsSpan();
-        if (span.ContainsAny(s_leetDigits))
+        if (HasTwoLeetTokens(span))
         {
             FindLeet(span, ref result, ref budget);
         }
 
-        if (text.Length > MaxCipherText || budget < text.Length)
+        if (text.Length > MaxCipherText || budget < text.Length || !span.ContainsAny(s_cipherNames))
         {
             return;
         }
@@ -237,6 +240,42 @@ internal static class CipherDecoders
 
         var token = s.AsSpan(a, b - a);
         return token.ContainsAnyInRange('a', 'z') || token.ContainsAnyInRange('A', 'Z');
+    }
+
+    // Cheap test before the tokenising pass: two look-alike digits with a letter right beside them, in different tokens.
+    private static bool HasTwoLeetTokens(ReadOnlySpan<char> span)
+    {
+        var found = 0;
+        var lastTokenEnd = -1;
+        var i = 0;
+        while (i < span.Length)
+        {
+            var at = span[i..].IndexOfAny(s_leetDigits);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            i += at;
+            if ((i > 0 && char.IsAsciiLetter(span[i - 1])) || (i + 1 < span.Length && char.IsAsciiLetter(span[i + 1])))
+            {
+                if (i > lastTokenEnd && ++found >= 2)
+                {
+                    return true;
+                }
+
+                while (i < span.Length && IsTokenChar(span[i]))
+                {
+                    i++;
+                }
+
+                lastTokenEnd = i;
+            }
+
+            i++;
+        }
+
+        return false;
     }
 
     private static bool IsLeetToken(ReadOnlySpan<char> token)
