@@ -263,6 +263,12 @@ internal static partial class InjectionRules
     [GeneratedRegex(@"(?:the|all)\s+(?:previous|prior|above|earlier|original|initial|preceding)\s+(?:instructions|rules|prompts?|directives)\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:just\s+|only\s+|all\s+|merely\s+|now\s+|hereby\s+)?(?:a\s+test|fake|void|null|cancel+ed|revoked|invalid|overridden|no\s+longer\s+(?:valid|active|in\s+(?:effect|force)|apply|applicable))\b", O, T)]
     private static partial Regex OverrideTaskDropped_4();
 
+    // Without applying/following the content policy, the rules or the filters.
+    private static Regex[] RestrictionIgnored() => [RestrictionIgnored_1()];
+
+    [GeneratedRegex(@"without\s+(?:applying|following|obeying|enforcing|observing|honou?ring|regard\s+(?:to|for))\s+(?:the\s+|any\s+|your\s+|its\s+)?(?:(?:content|safety|usage)\s+)?(?:polic(?:y|ies)|filters?|guidelines|restrictions|rules|safeguards|guardrails)\b", O, T)]
+    private static partial Regex RestrictionIgnored_1();
+
     // What came before my first message, the text between the system tags, the key you were told to keep hidden.
     private static Regex[] ExtractionContext() => [ExtractionContext_1(), ExtractionContext_2(), ExtractionContext_3()];
 
