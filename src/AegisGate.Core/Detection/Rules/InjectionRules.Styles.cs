@@ -21,7 +21,7 @@ internal static partial class InjectionRules
     [GeneratedRegex(@"if\s+you\s+(?:would\s+(?:normally\s+|usually\s+)?|feel\s+(?:the\s+urge|like\s+you\s+(?:need|want|have))\s+to\s+|want\s+to\s+|are\s+about\s+to\s+|start\s+to\s+|were\s+going\s+to\s+)(?:refuse|decline|say\s+no)\b", O, T)]
     private static partial Regex RefusalSuppression2_3();
 
-    [GeneratedRegex(@"(?:you(?:'re|\s+are)|ur|u\s+are|u're|you\s+will\s+not\s+be)\s+not\s+(?:allowed|permitted)\s+to\s+(?:say\s+no|refuse|decline)\b", O, T)]
+    [GeneratedRegex(@"(?:you(?:'re|\s+are)|ur|u\s+are|u're)\s+not\s+(?:allowed|permitted)\s+to\s+(?:say\s+no|refuse|decline)\b", O, T)]
     private static partial Regex RefusalSuppression2_4();
 
     [GeneratedRegex(@"(?:skip|suppress|ignore|override|drop)\s+(?:the\s+|your\s+|any\s+)?(?:refusals?|urge\s+to\s+refuse|instinct\s+to\s+refuse|refusal\s+(?:part|step|behaviou?r))\b", O, T)]
