@@ -463,18 +463,7 @@ internal static class IdValidators
     /// <summary>German LANR (doctor number): 6 digits, check digit (weights 4,9), 2-digit specialty.</summary>
     public static bool DeLanr(ReadOnlySpan<byte> d)
     {
-        if (d.Length != 9)
-        {
-            return false;
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 6; i++)
-        {
-            sum += d[i] * (i % 2 == 0 ? 4 : 9);
-        }
-
-        return (10 - (sum % 10)) % 10 == d[6];
+        return d.Length == 9 && (10 - Checksums.WeightedSum(d, [4, 9, 4, 9, 4, 9], 10)) % 10 == d[6];
     }
 
     /// <summary>Finnish HETU: DDMMYY, century sign, individual number, check character (mod 31).</summary>

@@ -259,18 +259,8 @@ internal static class InternationalIdValidators
     /// <summary>Swiss AHV/AVS number (AHVN13): 756, 9 digits and an EAN-13 check digit.</summary>
     public static bool ChAhv(ReadOnlySpan<byte> d)
     {
-        if (d.Length != 13 || d[0] != 7 || d[1] != 5 || d[2] != 6)
-        {
-            return false;
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 12; i++)
-        {
-            sum += d[i] * (i % 2 == 0 ? 1 : 3);
-        }
-
-        return (10 - (sum % 10)) % 10 == d[12];
+        return d.Length == 13 && d[0] == 7 && d[1] == 5 && d[2] == 6
+            && (10 - Checksums.WeightedSum(d, [1, 3, 1, 3, 1, 3, 1, 3, 1, 3, 1, 3], 10)) % 10 == d[12];
     }
 
     /// <summary>Romanian CNP: sex/century digit 1–9, a valid YYMMDD, county code, serial, check digit (weights 279146358279, mod 11, 10 → 1).</summary>
