@@ -17,8 +17,11 @@ internal static class CipherDecoders
 
     private const int MaxCipherText = 16 * 1024;
     private static readonly SearchValues<char> s_leetDigits = SearchValues.Create("013457@$");
+    private static readonly SearchValues<char> s_asciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly string[] s_rot13Names = ["rot13", "rot-13", "rot 13", "rot_13"];
     private static readonly string[] s_reversedNames = ["backwards", "backward", "reversed", "in reverse", "reverse order", "right to left", "mirror", "reverse it", "reverse this", "reverse the"];
+    private static readonly SearchValues<string> s_rot13 = SearchValues.Create(s_rot13Names, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> s_reversed = SearchValues.Create(s_reversedNames, StringComparison.OrdinalIgnoreCase);
 
     // One vectorised pass finds whether any cipher is named at all (most texts name none).
     private static readonly SearchValues<string> s_cipherNames = SearchValues.Create([.. s_rot13Names, .. s_reversedNames, "caesar"], StringComparison.OrdinalIgnoreCase);
@@ -29,7 +32,7 @@ internal static class CipherDecoders
         var span = text.AsSpan();
         if (HasTwoLeetTokens(span))
         {
-            FindLeet(span, ref result, ref budget);
+            FindLeet(text, ref result, ref budget);
         }
 
         if (text.Length > MaxCipherText || budget < text.Length || !span.ContainsAny(s_cipherNames))
@@ -37,46 +40,27 @@ internal static class CipherDecoders
             return;
         }
 
-        if (ContainsAny(span, s_rot13Names))
+        if (span.ContainsAny(s_rot13))
         {
-            Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(span, 13), "rot13"));
+            Decoders.Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(text, 13), "rot13"));
         }
 
         var caesar = span.IndexOf("caesar", StringComparison.OrdinalIgnoreCase);
         if (caesar >= 0 && CaesarShift(span[caesar..]) is int n and > 0 and < 26 && n != 13)
         {
-            Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(span, n), "caesar"));
-            Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(span, 26 - n), "caesar"));
+            Decoders.Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(text, n), "caesar"));
+            Decoders.Add(ref result, ref budget, new DecodedSegment(0, text.Length, Shift(text, 26 - n), "caesar"));
         }
 
-        if (ContainsAny(span, s_reversedNames))
+        if (span.ContainsAny(s_reversed))
         {
             var chars = span.ToArray();
             Array.Reverse(chars);
-            Add(ref result, ref budget, new DecodedSegment(0, text.Length, new string(chars), "reversed"));
+            Decoders.Add(ref result, ref budget, new DecodedSegment(0, text.Length, new string(chars), "reversed"));
         }
     }
 
-    private static void Add(ref List<DecodedSegment>? result, ref int budget, DecodedSegment segment)
-    {
-        budget -= segment.Text.Length;
-        (result ??= []).Add(segment);
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> span, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (span.Contains(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // The shift named after "caesar": the first number of one or two digits within 40 characters.
+    // The shift named after "caesar": the first number (one or two digits) within 48 characters.
     private static int? CaesarShift(ReadOnlySpan<char> span)
     {
         var window = span[..Math.Min(span.Length, 48)];
@@ -95,9 +79,9 @@ internal static class CipherDecoders
         return int.Parse(window[at..end], NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
-    private static string Shift(ReadOnlySpan<char> span, int n)
+    private static string Shift(string text, int n)
     {
-        return string.Create(span.Length, (span.ToString(), n), static (dest, state) =>
+        return string.Create(text.Length, (text, n), static (dest, state) =>
         {
             var (source, shift) = state;
             for (var i = 0; i < source.Length; i++)
@@ -115,8 +99,9 @@ internal static class CipherDecoders
 
     // Runs of tokens with at least two that mix letters and look-alike digits, decoded when two or more of the decoded
     // words are attack vocabulary (so "mp3 h264 ipv4" stays untouched).
-    private static void FindLeet(ReadOnlySpan<char> span, ref List<DecodedSegment>? result, ref int budget)
+    private static void FindLeet(string text, ref List<DecodedSegment>? result, ref int budget)
     {
+        var span = text.AsSpan();
         var i = 0;
         var runStart = -1;
         var runEnd = -1;
@@ -141,7 +126,7 @@ internal static class CipherDecoders
 
             var token = span[start..i];
             var isLeet = IsLeetToken(token);
-            var isWord = isLeet || token.ContainsAnyInRange('a', 'z') || token.ContainsAnyInRange('A', 'Z');
+            var isWord = isLeet || token.ContainsAny(s_asciiLetters);
             var gap = runEnd < 0 ? 0 : start - runEnd;
             if (isWord && (runStart < 0 || gap <= 3))
             {
@@ -151,7 +136,7 @@ internal static class CipherDecoders
             }
             else
             {
-                Flush(span, runStart, runEnd, leetTokens, ref result, ref budget);
+                Flush(text, runStart, runEnd, leetTokens, ref result, ref budget);
                 runStart = isWord ? start : -1;
                 runEnd = isWord ? i : -1;
                 leetTokens = isLeet ? 1 : 0;
@@ -163,27 +148,49 @@ internal static class CipherDecoders
             }
         }
 
-        Flush(span, runStart, runEnd, leetTokens, ref result, ref budget);
+        Flush(text, runStart, runEnd, leetTokens, ref result, ref budget);
     }
 
-    private static void Flush(ReadOnlySpan<char> span, int start, int end, int leetTokens, ref List<DecodedSegment>? result, ref int budget)
+    private static void Flush(string text, int start, int end, int leetTokens, ref List<DecodedSegment>? result, ref int budget)
     {
         if (leetTokens < 2 || start < 0 || end - start > 4096)
         {
             return;
         }
 
-        var decoded = string.Create(end - start, span[start..end].ToString(), static (dest, source) =>
+        var decoded = string.Create(end - start, (text, start), static (dest, state) =>
         {
-            for (var k = 0; k < source.Length; k++)
+            state.text.AsSpan(state.start, dest.Length).CopyTo(dest);
+            var i = 0;
+            while (i < dest.Length)
             {
-                dest[k] = Unleet(source, k);
+                if (!IsTokenChar(dest[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var tokenStart = i;
+                while (i < dest.Length && IsTokenChar(dest[i]))
+                {
+                    i++;
+                }
+
+                // A digit or symbol is read as a letter only inside a token that also has letters ("4ll", "1n57ruc710n5").
+                var token = dest[tokenStart..i];
+                if (token.ContainsAny(s_asciiLetters))
+                {
+                    foreach (ref var c in token)
+                    {
+                        c = Unleet(c);
+                    }
+                }
             }
         });
 
         // Only the tokens the decoding changed count: the plain words around them would vouch for any run.
         var vocabulary = 0;
-        var source = span[start..end];
+        var source = text.AsSpan(start, end - start);
         foreach (var range in decoded.AsSpan().Split(' '))
         {
             if (!source[range].ContainsAny(s_leetDigits))
@@ -197,50 +204,22 @@ internal static class CipherDecoders
 
         if (vocabulary >= 2)
         {
-            Add(ref result, ref budget, new DecodedSegment(start, end, decoded, "leetspeak"));
+            Decoders.Add(ref result, ref budget, new DecodedSegment(start, end, decoded, "leetspeak"));
         }
     }
 
-    // A digit or symbol is read as a letter only inside a token that also has letters ("4ll", "1n57ruc710n5").
-    private static char Unleet(string s, int k)
+    private static char Unleet(char c) => c switch
     {
-        var c = s[k];
-        if (!s_leetDigits.Contains(c) || !InLetterToken(s, k))
-        {
-            return c;
-        }
-
-        return c switch
-        {
-            '0' => 'o',
-            '1' => 'i',
-            '3' => 'e',
-            '4' => 'a',
-            '5' => 's',
-            '7' => 't',
-            '@' => 'a',
-            '$' => 's',
-            _ => c,
-        };
-    }
-
-    private static bool InLetterToken(string s, int k)
-    {
-        var a = k;
-        while (a > 0 && IsTokenChar(s[a - 1]))
-        {
-            a--;
-        }
-
-        var b = k;
-        while (b < s.Length && IsTokenChar(s[b]))
-        {
-            b++;
-        }
-
-        var token = s.AsSpan(a, b - a);
-        return token.ContainsAnyInRange('a', 'z') || token.ContainsAnyInRange('A', 'Z');
-    }
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '@' => 'a',
+        '$' => 's',
+        _ => c,
+    };
 
     // Cheap test before the tokenising pass: two look-alike digits with a letter right beside them, in different tokens.
     private static bool HasTwoLeetTokens(ReadOnlySpan<char> span)
@@ -279,7 +258,7 @@ internal static class CipherDecoders
     }
 
     private static bool IsLeetToken(ReadOnlySpan<char> token)
-        => token.Length >= 2 && token.ContainsAny(s_leetDigits) && (token.ContainsAnyInRange('a', 'z') || token.ContainsAnyInRange('A', 'Z'));
+        => token.Length >= 2 && token.ContainsAny(s_leetDigits) && token.ContainsAny(s_asciiLetters);
 
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '@' or '$';
 }

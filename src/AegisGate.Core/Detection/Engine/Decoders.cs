@@ -366,7 +366,8 @@ internal static class Decoders
         return false;
     }
 
-    private static void Add(ref List<DecodedSegment>? result, ref int budget, DecodedSegment segment)
+    /// <summary>Adds a decoded segment and charges its length to the decode budget.</summary>
+    internal static void Add(ref List<DecodedSegment>? result, ref int budget, DecodedSegment segment)
     {
         result ??= [];
         result.Add(segment);

@@ -153,6 +153,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
             activeSpan.Clear();
             scan.Engine.Rules.Activate(layer.Text, activeSpan, scan.Table.Enabled, hits);
             var anyCandidateRule = false;
+            var injectionOnly = layer.InjectionOnly;
             var windows = scan.Scratch.RentRanges();
             for (var i = 0; i < rules.Length; i++)
             {
@@ -162,7 +163,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                 }
 
                 var rule = rules[i];
-                if (layer.InjectionOnly && rule.Descriptor.Category != DetectionCategory.Injection)
+                if (injectionOnly && rule.Descriptor.Category != DetectionCategory.Injection)
                 {
                     continue; // a cipher reading (ROT13, reversed, leetspeak) is read for instructions only
                 }
@@ -259,7 +260,7 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
                 Settings = layer.Settings,
                 Scratch = layer.Scratch,
                 Encoding = segment.Encoding,
-                InjectionOnly = layer.InjectionOnly || CipherDecoders.IsInjectionOnly(segment.Encoding),
+                InjectionOnly = CipherDecoders.IsInjectionOnly(segment.Encoding),
             };
             scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);
             ScanLayer(scan, child);

@@ -32,6 +32,7 @@ internal sealed class LayerText
     private List<NumericCandidate>? _candidates;
     private List<(int Start, int End)>? _windows;
     private readonly (int Start, int End)[] _whole;
+    private readonly bool _injectionOnly;
 
     public LayerText(CanonicalText canonical, int depth, LayerText? parent, int parentStart, int parentEnd, bool parentRangeIsOriginal)
     {
@@ -76,8 +77,15 @@ internal sealed class LayerText
     /// <summary>Gets the encoding this layer was decoded from (for decoded layers).</summary>
     public string? Encoding { get; init; }
 
-    /// <summary>Gets a value indicating whether only the injection rules read this layer (a cipher reading of its parent).</summary>
-    public bool InjectionOnly { get; init; }
+    /// <summary>
+    /// Gets a value indicating whether only the injection rules read this layer: a cipher reading, or any layer decoded
+    /// from one (inherited from the parent).
+    /// </summary>
+    public bool InjectionOnly
+    {
+        get => _injectionOnly || (Parent?.InjectionOnly ?? false);
+        init => _injectionOnly = value;
+    }
 
     /// <summary>Maps a range of this layer's canonical text to the root layer's original text.</summary>
     public (int Start, int End) MapToRoot(int start, int end)
