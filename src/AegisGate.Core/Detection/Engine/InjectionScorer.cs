@@ -38,6 +38,13 @@ internal static class InjectionScorer
             signals = KeepHiddenOnlyInsideHiddenHtml(scan, signals);
         }
 
+        List<(int Start, int End)>? reportedQuotes = null;
+        if (scan.Source == ContentSource.User)
+        {
+            reportedQuotes = [];
+            signals = ReportedSpeech.DropReported(root.Canonical.Original, signals, engine.InjectionHiddenHtml, reportedQuotes);
+        }
+
         var families = new Dictionary<DetectionRule, double>();
         var encodedHits = new List<RawFinding>();
         foreach (var signal in signals)
@@ -102,18 +109,32 @@ internal static class InjectionScorer
             }
         }
 
-        return Classify(scan, root, lexicalProbability, result);
+        return Classify(scan, root, lexicalProbability, result, reportedQuotes);
     }
 
     // The classifier adds recall where the rules stay below their threshold (when they report, their findings name
     // what was found and the model is not run); it never takes a rule's finding away. Its combined confidence is the
     // model's calibrated probability pooled with the lexical probability (InjectionConfidence), against the source's threshold.
-    private static List<RawFinding> Classify(ScanState scan, LayerText root, double lexicalProbability, List<RawFinding> result)
+    // Quotations set aside as reported speech are blanked for the model too (only when the canonical text is the
+    // original, so the ranges hold; otherwise the model reads everything).
+    private static List<RawFinding> Classify(ScanState scan, LayerText root, double lexicalProbability, List<RawFinding> result, List<(int Start, int End)>? reportedQuotes = null)
     {
         var engine = scan.Engine;
         if (result.Count == 0 && engine.Classifier is { } classifier && scan.Table.Enabled[engine.InjectionClassifierRule.Index] && !DetectionEngine.IsWarmingUp)
         {
-            var assessment = classifier.Assess(root.Text, scan.Source, lexicalProbability);
+            var text = root.Text;
+            if (reportedQuotes is { Count: > 0 } && root.Canonical.IsIdentity)
+            {
+                var chars = text.ToCharArray();
+                foreach (var (start, end) in reportedQuotes)
+                {
+                    chars.AsSpan(start, end - start).Fill(' ');
+                }
+
+                text = new string(chars);
+            }
+
+            var assessment = classifier.Assess(text, scan.Source, lexicalProbability);
             if (assessment.IsInjection)
             {
                 result.Add(new RawFinding(engine.InjectionClassifierRule, 0, root.Canonical.Original.Length, assessment.Confidence, 0));
