@@ -186,7 +186,7 @@ internal static partial class InjectionRules
     [GeneratedRegex(@"\bprepended\s+to\s+(?:this|the|our)\s+(?:conversation|chat|session|context)", O, T)]
     private static partial Regex ExtractionParaphrase2_3();
 
-    [GeneratedRegex(@"(?:every|all|each|the)\s+(?:rules?|instructions?|directives?|guidelines?)\s+(?:that\s+)?you(?:'ve|\s+have|\s+were)\s+(?:been\s+)?(?:given|told|provided|assigned|loaded)\b(?![^.!?\n]{0,12}\bby\s+me\b)", O, T)]
+    [GeneratedRegex(@"(?:every|all|each|the)\s+(?:rules?|instructions?|directives?|guidelines?)\s+(?:that\s+)?you(?:'ve|\s+have|\s+were)\s+(?:been\s+)?(?:given|told|provided|assigned|loaded)\b(?![^.!?\n]{0,12}\bby\s+(?:me|us|my\s+\w+|your\s+(?:teacher|boss|manager|doctor|coach|professor|tutor|instructor|parents?|mom|dad|mum|mother|father|landlord|employer|school|lawyer|client)|the\s+(?:teacher|doctor|coach|professor|tutor|instructor|school|landlord|employer|lawyer|client)s?)\b)", O, T)]
     private static partial Regex ExtractionParaphrase2_4();
 
     [GeneratedRegex(@"(?:what'?s|whats|what\s+is|dump|echo(?:\s+back)?|disclose|show|print|paste|copy|reveal|give\s+me|output)\b[^.!?\n]{0,20}?\b(?:your|ur)\s+(?:preamble|pre-?prompt|setup\s+prompt|operating\s+instructions|directives|hidden\s+setup|initial\s+setup|configuration\s+prompt|custom\s+instructions)\b", O, T)]
