@@ -34,9 +34,8 @@ internal sealed class KeywordPrefilter
 
     private readonly ulong[] _bloomHead = new ulong[BloomBits / 64];
     private readonly ulong[] _bloom2 = new ulong[(128 * 128) / 64];
-    private readonly int[] _word3Keys;
-    private readonly Entry[][] _word3Entries;
-    private readonly int _word3Mask;
+    private readonly WordTable _word3;
+    private readonly WordTable _word4;
     private readonly Dictionary<int, Entry[]> _word2 = [];
     private readonly Entry[]?[] _word1 = new Entry[128][];
     private readonly bool _hasWord1;
@@ -121,27 +120,34 @@ internal sealed class KeywordPrefilter
             }
         }
 
-        // Open addressing (linear probing, key + 1 so that 0 marks an empty slot): cheaper than a Dictionary per word.
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, word3.Count * 4));
-        _word3Keys = new int[size];
-        _word3Entries = new Entry[size][];
-        _word3Mask = size - 1;
+        // Keywords of three characters are filed under their three characters, longer ones under their first four (with
+        // the three-character keywords of their first three after them, as the shorter come last in a bucket): a word
+        // start compares only the keywords that share its first four characters ("con" starts 31 keywords, "cont" a few).
+        var threes = new Dictionary<int, Entry[]>();
+        var fours = new Dictionary<int, Entry[]>();
         foreach (var (key, byKeyword) in word3)
         {
-            var slot = Bloom3(key) & _word3Mask;
-            while (_word3Keys[slot] != 0)
+            var entries = Entries(byKeyword, 0);
+            Entry[] three = [.. entries.Where(e => e.Keyword.Length == 3)];
+            if (three.Length > 0)
             {
-                slot = (slot + 1) & _word3Mask;
+                threes[key] = three;
             }
 
-            _word3Keys[slot] = key + 1;
-            _word3Entries[slot] = Entries(byKeyword, 0);
+            foreach (var group in entries.Where(e => e.Keyword.Length > 3).GroupBy(e => Key4(key, e.Keyword[3])))
+            {
+                fours[group.Key] = [.. group, .. three];
+            }
+
             foreach (var keyword in byKeyword.Keys)
             {
                 var bit = BloomHead(keyword);
                 _bloomHead[bit >> 6] |= 1UL << bit;
             }
         }
+
+        _word3 = new WordTable(threes);
+        _word4 = new WordTable(fours);
 
         foreach (var (key, byKeyword) in word2)
         {
@@ -636,16 +642,62 @@ internal sealed class KeywordPrefilter
             Report(two, text, p, ref sink);
         }
 
-        var slot = Bloom3(key3) & _word3Mask;
-        while (_word3Keys[slot] is var stored && stored != 0)
+        // A keyword of four or more characters needs a fourth character in the text (its tail is compared with it).
+        if (p + 3 < text.Length && _word4.Find(Key4(key3, text[p + 3])) is { } four)
         {
-            if (stored == key3 + 1)
+            ReportWord(four, text, p, ref sink);
+        }
+        else if (_word3.Find(key3) is { } three)
+        {
+            ReportWord(three, text, p, ref sink);
+        }
+    }
+
+    // The key of a word keyword's (or word start's) first four characters: the first three's key and the fourth folded.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Key4(int key3, char fourth) => key3 | (Fold(fourth) << 21);
+
+    /// <summary>Keyword lists by key, in open addressing (linear probing, key + 1 so that 0 marks an empty slot): cheaper than a Dictionary per word.</summary>
+    private sealed class WordTable
+    {
+        private readonly int[] _keys;
+        private readonly Entry[][] _entries;
+        private readonly int _mask;
+
+        public WordTable(Dictionary<int, Entry[]> lists)
+        {
+            var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, lists.Count * 4));
+            _keys = new int[size];
+            _entries = new Entry[size][];
+            _mask = size - 1;
+            foreach (var (key, entries) in lists)
             {
-                ReportWord(_word3Entries[slot], text, p, ref sink);
-                break;
+                var slot = Bloom3(key) & _mask;
+                while (_keys[slot] != 0)
+                {
+                    slot = (slot + 1) & _mask;
+                }
+
+                _keys[slot] = key + 1;
+                _entries[slot] = entries;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Entry[]? Find(int key)
+        {
+            var slot = Bloom3(key) & _mask;
+            while (_keys[slot] is var stored && stored != 0)
+            {
+                if (stored == key + 1)
+                {
+                    return _entries[slot];
+                }
+
+                slot = (slot + 1) & _mask;
             }
 
-            slot = (slot + 1) & _word3Mask;
+            return null;
         }
     }
 
