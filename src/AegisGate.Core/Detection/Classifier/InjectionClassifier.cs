@@ -31,10 +31,9 @@ public sealed class InjectionClassifier
         _minimumWords = o.MinimumWords;
         var builtIn = model as HashedLinearInjectionModel;
         var recommended = builtIn?.RecommendedThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
-        var sensitive = builtIn?.SensitiveThreshold ?? InjectionClassifierOptions.CustomModelDefaultThreshold;
         _thresholds = new double[4];
         _thresholds[(int)ContentSource.User] = o.UserPromptThreshold ?? recommended;
-        _thresholds[(int)ContentSource.Document] = o.DocumentThreshold ?? sensitive;
+        _thresholds[(int)ContentSource.Document] = o.DocumentThreshold ?? recommended;
         _thresholds[(int)ContentSource.ToolOutput] = o.ToolOutputThreshold ?? recommended;
         _thresholds[(int)ContentSource.ModelResponse] = o.ModelResponseThreshold ?? recommended;
     }

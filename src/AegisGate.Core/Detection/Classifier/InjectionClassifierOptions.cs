@@ -6,12 +6,12 @@ namespace AegisGate.Detection.Classifier;
 /// <summary>
 /// Options of the prompt-injection classifier, bound from <c>AegisGate:Detection:Classifier</c>. Thresholds are
 /// calibrated probabilities (see <see cref="InjectionConfidence"/>); a <see langword="null"/> threshold takes the
-/// built-in model's own operating point: <see cref="HashedLinearInjectionModel.RecommendedThreshold"/> for user
-/// prompts, tool output and model responses, <see cref="HashedLinearInjectionModel.SensitiveThreshold"/> for documents
-/// (third-party prose, where indirect injections hide). Tool output is mostly machine data (JSON, listings, dumps),
-/// which is further from the prompts the model was trained on, so it keeps the 1 % operating point; the rules judge
-/// tool output strictly anyway (instructions-in-data signals). With a model of your own, a <see langword="null"/>
-/// threshold is <see cref="CustomModelDefaultThreshold"/>.
+/// built-in model's own operating point, <see cref="HashedLinearInjectionModel.RecommendedThreshold"/> (1 % false
+/// positives on benign prompts), for every source. Documents and tool output are further from the prompts the model
+/// was trained on (recipes, assembly and lab-safety instructions, e-mails read as imperatives), and the rules already
+/// judge them strictly (instructions-in-data signals, the strict floor); set <see cref="DocumentThreshold"/> to the
+/// model's <see cref="HashedLinearInjectionModel.SensitiveThreshold"/> to trade more blocked documents for recall. With
+/// a model of your own, a <see langword="null"/> threshold is <see cref="CustomModelDefaultThreshold"/>.
 /// </summary>
 public sealed class InjectionClassifierOptions
 {
@@ -48,7 +48,7 @@ public sealed class InjectionClassifierOptions
     public double? UserPromptThreshold { get; set; }
 
     /// <summary>Gets or sets the threshold for retrieved documents and web pages.</summary>
-    /// <value>The default value is <see langword="null"/> (the model's sensitive threshold).</value>
+    /// <value>The default value is <see langword="null"/> (the model's recommended threshold; its sensitive threshold was the default before 2026-11-27).</value>
     [Range(0.0001, 0.9999)]
     public double? DocumentThreshold { get; set; }
 

@@ -99,11 +99,20 @@ public sealed class ClassifierScanTests
     }
 
     [Test]
-    public void Scan_DefaultThresholds_ThirdPartyContentIsJudgedMoreStrictly()
+    public void Scan_DefaultThresholds_EverySourceUsesTheOnePercentOperatingPoint()
     {
+        // Documents used the sensitive threshold until 2026-11-27: it blocked recipes, lab-safety rules and assembly
+        // instructions (imperative prose) in a probe set of benign documents; the rules judge documents strictly anyway.
         var classifier = Embedded.Value;
+        var model = (HashedLinearInjectionModel)classifier.Model;
+        var sensitive = InjectionClassifier.CreateEmbedded(new InjectionClassifierOptions { DocumentThreshold = model.SensitiveThreshold });
 
-        Assert.That(classifier.ThresholdFor(ContentSource.Document), Is.LessThan(classifier.ThresholdFor(ContentSource.User)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(classifier.ThresholdFor(ContentSource.Document), Is.EqualTo(model.RecommendedThreshold));
+            Assert.That(classifier.ThresholdFor(ContentSource.ToolOutput), Is.EqualTo(model.RecommendedThreshold));
+            Assert.That(sensitive.ThresholdFor(ContentSource.Document), Is.LessThan(classifier.ThresholdFor(ContentSource.User)));
+        }
     }
 
     [Test]
@@ -125,8 +134,9 @@ public sealed class ClassifierScanTests
 
         // No rule keyword here: only the model sees it. As a JSON chat message the paraphrase scores 0.87, just under the
         // user-prompt threshold (0.88) of the model trained with code and system-prompt augmentation (docs/detection.md);
-        // the test is about the JSON value reaching the model, so it scans as a retrieved document (sensitive threshold).
-        var result = Scanner().ScanJson(json, new ScanOptions { Source = ContentSource.Document });
+        // the test is about the JSON value reaching the model, so it scans as a retrieved document at the sensitive threshold.
+        var model = (HashedLinearInjectionModel)Embedded.Value.Model;
+        var result = Scanner(new InjectionClassifierOptions { DocumentThreshold = model.SensitiveThreshold }).ScanJson(json, new ScanOptions { Source = ContentSource.Document });
 
         Assert.That(result.Findings.Select(f => f.RuleId), Does.Contain("injection.classifier"));
     }

@@ -135,13 +135,15 @@ public sealed class EmbeddedModelTests
         var classifier = new InjectionClassifier(model, Microsoft.Extensions.Options.Options.Create(new InjectionClassifierOptions { ToolOutputThreshold = 0.2 }));
         var attack = classifier.AssessRaw(Attacks[0], ContentSource.User);
         var benign = classifier.AssessRaw(Benign[0], ContentSource.Document);
+        var sensitive = new InjectionClassifier(model, Microsoft.Extensions.Options.Options.Create(new InjectionClassifierOptions { DocumentThreshold = model.SensitiveThreshold }));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(attack.IsInjection, Is.True);
             Assert.That(attack.Threshold, Is.EqualTo(model.RecommendedThreshold));
             Assert.That(benign.IsInjection, Is.False);
-            Assert.That(benign.Threshold, Is.EqualTo(model.SensitiveThreshold));
+            Assert.That(benign.Threshold, Is.EqualTo(model.RecommendedThreshold), "documents default to the 1 % operating point");
+            Assert.That(sensitive.ThresholdFor(ContentSource.Document), Is.EqualTo(model.SensitiveThreshold));
             Assert.That(classifier.ThresholdFor(ContentSource.ToolOutput), Is.EqualTo(0.2));
             Assert.That(classifier.ThresholdFor(ContentSource.ModelResponse), Is.EqualTo(model.RecommendedThreshold));
             Assert.That(() => classifier.ThresholdFor((ContentSource)42), Throws.TypeOf<ArgumentOutOfRangeException>());
