@@ -71,6 +71,7 @@ public sealed class ReportedSpeechTests
     [TestCase("Please ignore the earlier invite, the new one has the correct room (3B).")]
     [TestCase("Customer: Actually, forget my previous request about changing the size.")]
     [TestCase("How do I defend our support chatbot against DAN-style jailbreaks?")]
+    [TestCase("4. Residents asked to ignore the old parking notice; the new guest parking rules take effect April 1.")]
     public void DefensiveInstruction_AboutThirdPartyContent_IsNotBlocked(string text)
     {
         var result = s_rules.Scan(text, ScanOptions.Default);
