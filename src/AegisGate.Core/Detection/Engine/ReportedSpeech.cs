@@ -38,34 +38,22 @@ internal static partial class ReportedSpeech
         for (var i = 0; i < signals.Count; i++)
         {
             var hit = signals[i];
-            var quote = hit.Depth == 0 && hit.Rule != hiddenHtml && hit.Rule is InjectionSignalRule { ThirdPartyOnly: false }
-                ? FindQuote(text, hit.Start, hit.End)
-                : null;
-            var reported = quote is var (open, close)
+            if (hit.Depth == 0 && hit.Rule != hiddenHtml && hit.Rule is InjectionSignalRule { ThirdPartyOnly: false }
+                && FindQuote(text, hit.Start, hit.End) is var (open, close)
                 && IsFramed(text, open, close)
                 && IsDiscussed(text, open, close)
-                && !(obeyed ??= AsksToAct(text));
-            if (reported)
+                && !(obeyed ??= AsksToAct(text)))
             {
-                var (o, c) = quote!.Value;
-                if (!quotes.Contains((o + 1, c)))
+                if (!quotes.Contains((open + 1, close)))
                 {
-                    quotes.Add((o + 1, c));
+                    quotes.Add((open + 1, close));
                 }
+
+                kept ??= signals.GetRange(0, i);
+                continue;
             }
 
-            if (reported && kept is null)
-            {
-                kept = new List<RawFinding>(signals.Count);
-                for (var j = 0; j < i; j++)
-                {
-                    kept.Add(signals[j]);
-                }
-            }
-            else if (!reported)
-            {
-                kept?.Add(hit);
-            }
+            kept?.Add(hit);
         }
 
         return kept ?? signals;
@@ -167,7 +155,7 @@ internal static partial class ReportedSpeech
             }
         }
 
-        foreach (var _ in FrameBefore().EnumerateMatches(before))
+        if (FrameBefore().IsMatch(before))
         {
             return true;
         }
@@ -180,12 +168,7 @@ internal static partial class ReportedSpeech
             after = after[..newline];
         }
 
-        foreach (var _ in FrameAfter().EnumerateMatches(after))
-        {
-            return true;
-        }
-
-        return false;
+        return FrameAfter().IsMatch(after);
     }
 
     // Discussion: a question asked outside the quotation, or attack/defence vocabulary outside it.
@@ -193,22 +176,7 @@ internal static partial class ReportedSpeech
     {
         var outside = text.AsSpan(0, open);
         var rest = text.AsSpan(close + 1);
-        if (outside.Contains('?') || rest.Contains('?'))
-        {
-            return true;
-        }
-
-        foreach (var _ in DiscussionWords().EnumerateMatches(outside))
-        {
-            return true;
-        }
-
-        foreach (var _ in DiscussionWords().EnumerateMatches(rest))
-        {
-            return true;
-        }
-
-        return false;
+        return outside.Contains('?') || rest.Contains('?') || DiscussionWords().IsMatch(outside) || DiscussionWords().IsMatch(rest);
     }
 
     // Anything outside quotations that asks the model to act on what is quoted makes the quotation the request.
