@@ -1,4 +1,5 @@
 using AegisGate.Detection;
+using static AegisGate.Core.Tests.Detection.ScanResultText;
 
 namespace AegisGate.Core.Tests.Detection;
 
@@ -56,7 +57,4 @@ public sealed class IndirectInjectionFormsTests
             Assert.That(result.Verdict, Is.Not.EqualTo(ScanVerdict.Block), $"{source}: {Describe(result)}");
         }
     }
-
-    private static string Describe(ScanResult result)
-        => string.Join(", ", result.Findings.Select(f => $"{f.RuleId}@{f.Start}"));
 }

@@ -1,4 +1,5 @@
 using AegisGate.Detection;
+using static AegisGate.Core.Tests.Detection.ScanResultText;
 
 namespace AegisGate.Core.Tests.Detection;
 
@@ -168,7 +169,4 @@ public sealed class InjectionBenchmarkStyleTests
 
         Assert.That(result.Findings.Where(f => f.Category != DetectionCategory.Injection), Is.Empty, Describe(result));
     }
-
-    private static string Describe(ScanResult result)
-        => string.Join(", ", result.Findings.Select(f => $"{f.RuleId}@{f.Start}"));
 }

@@ -1,4 +1,5 @@
 using AegisGate.Detection;
+using static AegisGate.Core.Tests.Detection.ScanResultText;
 
 namespace AegisGate.Core.Tests.Detection;
 
@@ -82,7 +83,4 @@ public sealed class InjectionInDocumentTests
 
         Assert.That(result.Findings.Select(f => f.RuleId), Does.Not.Contain("injection.instructions_in_data"));
     }
-
-    private static string Describe(ScanResult result)
-        => string.Join(", ", result.Findings.Select(f => $"{f.RuleId}@{f.Start}"));
 }

@@ -1,4 +1,5 @@
 using AegisGate.Detection;
+using static AegisGate.Core.Tests.Detection.ScanResultText;
 
 namespace AegisGate.Core.Tests.Detection;
 
@@ -198,7 +199,4 @@ public sealed class InjectionMultilingualTests
 
         Assert.That(result.Verdict, Is.EqualTo(ScanVerdict.Block), Describe(result));
     }
-
-    private static string Describe(ScanResult result)
-        => string.Join(", ", result.Findings.Select(f => $"{f.RuleId}@{f.Start}"));
 }

@@ -1,4 +1,5 @@
 using AegisGate.Detection;
+using static AegisGate.Core.Tests.Detection.ScanResultText;
 
 namespace AegisGate.Core.Tests.Detection;
 
@@ -88,7 +89,4 @@ public sealed class InjectionStyles2Tests
 
         Assert.That(result.Verdict, Is.Not.EqualTo(ScanVerdict.Block), Describe(result));
     }
-
-    private static string Describe(ScanResult result)
-        => string.Join(", ", result.Findings.Select(f => $"{f.RuleId}@{f.Start}"));
 }

@@ -1,5 +1,6 @@
 using AegisGate.Detection;
 using AegisGate.Detection.Classifier;
+using static AegisGate.Core.Tests.Detection.ScanResultText;
 
 namespace AegisGate.Core.Tests.Detection;
 
@@ -91,7 +92,4 @@ public sealed class ReportedSpeechTests
 
         Assert.That(result.Verdict, Is.EqualTo(ScanVerdict.Block), Describe(result));
     }
-
-    private static string Describe(ScanResult result)
-        => string.Join(", ", result.Findings.Select(f => $"{f.RuleId}@{f.Start}"));
 }
