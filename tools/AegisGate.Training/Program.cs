@@ -7,6 +7,7 @@ string? corpus = null;
 string? output = null;
 string? reportPath = null;
 var options = new TrainingOptions();
+var extra = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -15,6 +16,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--corpus": corpus = Value(); break;
         case "--out": output = Value(); break;
+        case "--extra": extra.Add(Value()); break;
         case "--report": reportPath = Value(); break;
         case "--mil": options = options with { MultipleInstance = bool.Parse(Value()) }; break;
         case "--augment": options = options with { AugmentCopies = int.Parse(Value(), inv) }; break;
@@ -23,6 +25,7 @@ for (var i = 0; i < args.Length; i++)
         case "--lexical-thresholds": options = options with { LexicalOperatingPoints = bool.Parse(Value()) }; break;
         case "--structured": options = options with { StructuredPerFold = int.Parse(Value(), inv) }; break;
         case "--system-prompts": options = options with { SystemPromptsPerFold = int.Parse(Value(), inv) }; break;
+        case "--chat-requests": options = options with { ChatRequestsPerFold = int.Parse(Value(), inv) }; break;
         case "--code-snippets": options = options with { CodeSnippetsPerFold = int.Parse(Value(), inv) }; break;
         case "--dump": options = options with { DumpPath = Value() }; break;
         case "--bits": options = options with { BucketBits = int.Parse(Value(), inv) }; break;
@@ -65,6 +68,17 @@ if (corpus is null)
 if (!File.Exists(corpus))
 {
     Console.Error.WriteLine($"corpus not found: {corpus}");
+    return 2;
+}
+
+// Project-written probes (data/project-probes.jsonl, copied beside the tool) train by default; `--extra none` leaves them out.
+options = options with
+{
+    ExtraPaths = extra.Count == 0 ? [Path.Combine(AppContext.BaseDirectory, "data", "project-probes.jsonl")] : [.. extra.Where(p => p != "none")],
+};
+foreach (var path in options.ExtraPaths.Where(p => !File.Exists(p)))
+{
+    Console.Error.WriteLine($"supplementary training file not found: {path}");
     return 2;
 }
 

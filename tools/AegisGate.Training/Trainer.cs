@@ -7,6 +7,8 @@ internal sealed record TrainingOptions
 {
     public int BucketBits { get; init; } = 18;
 
+    public IReadOnlyList<string> ExtraPaths { get; init; } = [];
+
     public int WordNgramMax { get; init; } = 2;
 
     public int CharNgramMin { get; init; } = 3;
@@ -44,6 +46,8 @@ internal sealed record TrainingOptions
 
     /// <summary>Gets how many generated source-code snippets (half carrying an injection in a comment or string) each fold gets.</summary>
     public int CodeSnippetsPerFold { get; init; } = 120;
+
+    public int ChatRequestsPerFold { get; init; } = 120;
 
     /// <summary>Gets how many generated everyday user requests (role-play, plain tasks, questions about the assistant; half carrying an injection) each fold gets.</summary>
     public int EverydayRequestsPerFold { get; init; }

@@ -49,6 +49,19 @@ internal static class TrainingRun
         var isValidation = Corpus.ValidationSplit(rows, options.ValidationEvery, options.Seed);
         var train = rows.Where((_, i) => !isValidation[i]).ToList();
         var validation = rows.Where((_, i) => isValidation[i]).ToList();
+        if (options.ExtraPaths.Count > 0)
+        {
+            // Supplementary rows train only: grouped among themselves after the corpus split, so the split is unchanged.
+            var extra = options.ExtraPaths.SelectMany(p => Corpus.Load(p, out _)).ToList();
+            Corpus.GroupNearDuplicates(extra, options.DuplicateThreshold);
+            foreach (var row in extra)
+            {
+                row.Group += groups;
+            }
+
+            train.AddRange(extra);
+            log.WriteLine($"supplementary training rows {extra.Count} ({extra.Count(r => r.IsAttack)} attacks)");
+        }
         log.WriteLine($"rows {rows.Count}, near-duplicate groups {groups}, train {train.Count}, validation {validation.Count}");
 
         var trainDocs = train.Select(r => new Document(Trainer.Featurize(TrainingText(r, train), options), r.IsAttack)).ToList();
@@ -146,6 +159,12 @@ internal static class TrainingRun
         report.AppendLine("# Injection classifier training report").AppendLine();
         report.AppendLine(inv, $"- corpus sha256 `{Convert.ToHexStringLower(corpusSha)}`, {rows.Count} rows, {groups} near-duplicate groups (MinHash Jaccard ≥ {options.DuplicateThreshold})");
         report.AppendLine(inv, $"- split: validation = every {options.ValidationEvery}th near-duplicate group per family (seeded SHA-256 order): train {train.Count}, validation {validation.Count} (never trained on, never used for calibration or thresholds)");
+        var supplementary = train.Count + validation.Count - rows.Count;
+        if (supplementary > 0)
+        {
+            report.AppendLine(inv, $"- the training split includes {supplementary} project-written rows (`--extra`; never in the validation split)");
+        }
+
         report.AppendLine(inv, $"- features: word 1–{options.WordNgramMax}-grams + char {options.CharNgramMin}–{options.CharNgramMax}-grams, 2^{options.BucketBits} int8 buckets, window {options.WindowTokens} tokens (half overlap), norm n^{options.NormExponent}");
         var modelLine = options.HiddenDim == 0
             ? "- model: logistic regression"
@@ -288,6 +307,28 @@ internal static class TrainingRun
             }
         }
 
+        // Chat requests: the HTTP pillar's everyday body is a model API request, which the JSON scanner joins as
+        // "model: …", "role: system", "content: …", "role: user", "content: …" lines. Jailbreak data has "role: system" almost
+        // only in injected role messages, so a benign application's system prompt inside a request scored higher than the
+        // same prompt alone. Both turns are training rows of the same fold; every other request carries an attack row in the
+        // user turn, so the envelope is evidence neither way. Own random stream.
+        var chatRng = new SplitMix64(options.Seed ^ 0xC4A7u);
+        for (var f = 0; f < options.Folds; f++)
+        {
+            var anchors = benign.Where(b => folds[b.i] == f).ToList();
+            var attackPool = attacks.Where(a => folds[a.i] == f).ToList();
+            for (var d = 0; d < options.ChatRequestsPerFold && anchors.Count > 0; d++)
+            {
+                var isAttack = (d & 1) == 1 && attackPool.Count > 0;
+                var system = anchors[(int)(chatRng.Next() % (ulong)anchors.Count)];
+                var user = isAttack ? attackPool[(int)(chatRng.Next() % (ulong)attackPool.Count)] : anchors[(int)(chatRng.Next() % (ulong)anchors.Count)];
+                var userText = isAttack ? TrainingText(user.r, train) : user.r.Canonical;
+                var model = ChatModels[(int)(chatRng.Next() % (ulong)ChatModels.Length)];
+                var text = $"model: {model}\nrole: system\ncontent: {system.r.Canonical}\nrole: user\ncontent: {userText}";
+                result.Add((isAttack ? user.i : system.i, new Document(Trainer.Featurize(text, options), isAttack)));
+            }
+        }
+
         // Generated source code (CodeSnippets): files a coding agent reads through a tool; every other one hides a short
         // injection of the same fold in a comment or a string literal.
         var codeRng = new SplitMix64(options.Seed ^ 0xC0DEu);
@@ -375,6 +416,8 @@ internal static class TrainingRun
 
         return text.ToString();
     }
+
+    private static readonly string[] ChatModels = ["gpt-4o-mini", "gpt-4.1", "claude-sonnet-4", "llama3.2", "mistral-small-latest", "gemini-2.0-flash"];
 
     private static readonly string[] TextFields = ["text", "content", "message", "description", "body", "summary", "note", "comment", "title", "value", "result", "output", "answer", "prompt", "input", "query", "data", "details"];
 
