@@ -189,10 +189,10 @@ public sealed class TrainingTests
             Assert.That(validation, Has.Count.EqualTo(model.Header.ValidationRows));
             Assert.That(benignFpr, Is.LessThanOrEqualTo(0.01), "benign FPR at the recommended threshold");
             Assert.That(triggerFpr, Is.LessThanOrEqualTo(0.02), "trigger-word FPR at the recommended threshold");
-            Assert.That(recall, Is.GreaterThanOrEqualTo(0.77), "classifier recall at the recommended threshold (shipped linear model: measured 0.788; the hidden-layer option 0.800; the issue's 0.95 target is not met)");
+            Assert.That(recall, Is.GreaterThanOrEqualTo(0.77), "classifier recall at the recommended threshold (model of 2026-11-28: measured 0.788; the issue's 0.95 target is not met)");
             Assert.That(sensitiveRecall, Is.GreaterThanOrEqualTo(0.88), "classifier recall at the sensitive threshold (measured 0.894)");
             Assert.That(engineRecall, Is.GreaterThanOrEqualTo(0.78), "engine (rules + classifier) recall on user prompts (measured 0.829)");
-            Assert.That(engineFpr, Is.LessThanOrEqualTo(0.01), "engine (rules + classifier) benign FPR on user prompts (measured 0.000)");
+            Assert.That(engineFpr, Is.LessThanOrEqualTo(0.01), "engine (rules + classifier) benign FPR on user prompts (measured 0.004)");
         }
     }
 }
