@@ -552,11 +552,22 @@ internal class InjectionSignalRule : DetectionRule
 
                 foreach (var m in pattern.EnumerateMatches(span))
                 {
-                    sink.Add(this, ws + m.Index, ws + m.Index + m.Length, Weight);
+                    var start = ws + m.Index;
+                    if (Counts(text, start, start + m.Length))
+                    {
+                        sink.Add(this, start, start + m.Length, Weight);
+                    }
                 }
             }
         }
     }
+
+    /// <summary>Whether a match counts (a family may need a partner signal nearby); by default every match does.</summary>
+    /// <param name="text">The layer's text.</param>
+    /// <param name="start">The match's start.</param>
+    /// <param name="end">The match's end.</param>
+    /// <returns><see langword="true"/> to add the match to the score.</returns>
+    protected virtual bool Counts(string text, int start, int end) => true;
 
     /// <summary>Which of the guarded writing systems occur in <paramref name="text"/> (vectorised range tests).</summary>
     internal static WritingSystems DetectWritingSystems(ReadOnlySpan<char> text)
