@@ -93,6 +93,36 @@ public sealed class TrainingTests
         }
     }
 
+    [TestCase("--corpus", "{missing}", TestName = "CommandLine_MissingCorpus_ExitsWithUsageError")]
+    [TestCase("--corpus", "{corpus}", "--extra", "{missing}", TestName = "CommandLine_MissingSupplementaryFile_ExitsWithUsageError")]
+    [TestCase("--corpus", "{corpus}", "--no-such-option", TestName = "CommandLine_UnknownOption_ExitsWithUsageError")]
+    [TestCase("--out", "model.bin", TestName = "CommandLine_NoCorpus_ExitsWithUsageError")]
+    public void CommandLine_BadArguments_ExitWithUsageErrorBeforeTraining(params string[] template)
+    {
+        // Exit code 2 and a message, checked before any training starts (a typo must not silently train without a file).
+        var corpus = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"corpus-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(corpus, """{"text": "hello", "label": "benign", "category": "benign_user_prompt"}""" + "\n");
+        var args = template.Select(a => a.Replace("{corpus}", corpus, StringComparison.Ordinal)
+            .Replace("{missing}", Path.Combine(TestContext.CurrentContext.WorkDirectory, "does-not-exist.jsonl"), StringComparison.Ordinal)).ToArray();
+        var error = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var exit = typeof(TrainingRun).Assembly.EntryPoint!.Invoke(null, [args]);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(exit, Is.EqualTo(2));
+                Assert.That(error.ToString(), Does.Contain("not found").Or.Contain("unknown argument").Or.Contain("is required"));
+            }
+        }
+        finally
+        {
+            Console.SetError(saved);
+            File.Delete(corpus);
+        }
+    }
+
     [TestCase(false, TestName = "Featurize_TrainerWindows_MatchTheInferenceWindows(embedded linear model)")]
     [TestCase(true, TestName = "Featurize_TrainerWindows_MatchTheInferenceWindows(hidden-layer model)")]
     public void Featurize_TrainerWindows_MatchTheInferenceWindows(bool hiddenLayer)
