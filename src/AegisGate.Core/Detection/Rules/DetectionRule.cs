@@ -555,7 +555,7 @@ internal class InjectionSignalRule : DetectionRule
                     var start = ws + m.Index;
                     if (Counts(text, start, start + m.Length))
                     {
-                        sink.Add(this, start, start + m.Length, Weight);
+                        sink.Add(this, start, start + m.Length, MatchWeight(text, start, start + m.Length));
                     }
                 }
             }
@@ -568,6 +568,13 @@ internal class InjectionSignalRule : DetectionRule
     /// <param name="end">The match's end.</param>
     /// <returns><see langword="true"/> to add the match to the score.</returns>
     protected virtual bool Counts(string text, int start, int end) => true;
+
+    /// <summary>The weight a counted match adds (a family may weigh a match less where its context explains it); by default <see cref="Weight"/>.</summary>
+    /// <param name="text">The layer's text.</param>
+    /// <param name="start">The match's start.</param>
+    /// <param name="end">The match's end.</param>
+    /// <returns>The match's weight.</returns>
+    protected virtual double MatchWeight(string text, int start, int end) => Weight;
 
     /// <summary>Which of the guarded writing systems occur in <paramref name="text"/> (vectorised range tests).</summary>
     internal static WritingSystems DetectWritingSystems(ReadOnlySpan<char> text)

@@ -265,3 +265,122 @@ internal sealed class FramedSignalRule : InjectionSignalRule
         return false;
     }
 }
+
+/// <summary>
+/// Chat-template control tokens (<c>&lt;|im_start|&gt;</c>, <c>[INST]</c>, <c>&lt;&lt;SYS&gt;&gt;</c>…). Pasted into a prompt
+/// or a document they open a fake turn; in text about templates they are the subject: a Jinja or Go template line
+/// (<c>{{ … }}</c>, <c>{% … %}</c>), a token quoted as a string or code span (<c>"&lt;|im_end|&gt;"</c>,
+/// <c>'&lt;|im_start|&gt;' + role</c>), a token beside a format-string placeholder or an escaped newline, a cell of a table of special tokens, a token-to-id listing, or prose within
+/// <see cref="Reach"/> characters that talks about tokenizers and chat formats. There a match weighs half the family:
+/// it reports only beside a partner signal (an override, an extraction request, a persona…).
+/// </summary>
+internal sealed class ChatTemplateRule : InjectionSignalRule
+{
+    private const int Reach = 300;
+    private const int LineReach = 200;
+
+    private static readonly System.Buffers.SearchValues<string> s_topic = System.Buffers.SearchValues.Create(
+        ["template", "tokeniz", "special token", "special_token", "eos_token", "bos_token", "eos token", "bos token", "stop token", "stop sequence", "prompt format", "chat format", "chatml", "jinja", "added_tokens", "turn marker", "role marker", "control token"],
+        StringComparison.OrdinalIgnoreCase);
+
+    public ChatTemplateRule(DetectionRuleDescriptor descriptor, string[] keywords, double weight, Regex pattern)
+        : base(descriptor, keywords, weight, pattern)
+    {
+    }
+
+    protected override double MatchWeight(string text, int start, int end) =>
+        IsSubject(text, start, end) ? Weight / 2 : Weight;
+
+    /// <summary>Whether the token at [start, end) is written about (template, quoted string, table, token listing, prose about tokenizers).</summary>
+    internal static bool IsSubject(string text, int start, int end)
+    {
+        var lineStart = Math.Max(start - LineReach, text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1);
+        var lineEnd = text.IndexOf('\n', end);
+        lineEnd = Math.Min(end + LineReach, lineEnd < 0 ? text.Length : lineEnd);
+        var line = text.AsSpan(lineStart, lineEnd - lineStart);
+        if (line.Contains("{{", StringComparison.Ordinal) || line.Contains("{%", StringComparison.Ordinal)
+            || line.Contains("%}", StringComparison.Ordinal) || line.Contains("}}", StringComparison.Ordinal)
+            || HasPlaceholder(line))
+        {
+            return true;
+        }
+
+        if (IsDelimited(text, start, end))
+        {
+            return true;
+        }
+
+        var from = Math.Max(0, start - Reach);
+        return text.AsSpan(from, Math.Min(text.Length, end + Reach) - from).IndexOfAny(s_topic) >= 0;
+    }
+
+    // A format-string placeholder: {system}, {m['role']}, ${question}.
+    private static bool HasPlaceholder(ReadOnlySpan<char> line)
+    {
+        var i = line.IndexOf('{');
+        while (i >= 0)
+        {
+            var j = i + 1;
+            while (j < line.Length && j - i <= 40 && (char.IsAsciiLetterOrDigit(line[j]) || line[j] is '_' or '.' or '[' or ']' or '\'' or '"'))
+            {
+                j++;
+            }
+
+            if (j > i + 1 && j < line.Length && line[j] == '}' && !char.IsAsciiDigit(line[i + 1]))
+            {
+                return true;
+            }
+
+            var next = line[(i + 1)..].IndexOf('{');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    // "<|im_end|>", '<|im_start|>' + role, `<|im_start|>system`, | <|im_start|> | 151644 |, [INST]=3.
+    private static bool IsDelimited(string text, int start, int end)
+    {
+        var b = start - 1;
+        while (b >= 0 && text[b] == ' ')
+        {
+            b--;
+        }
+
+        var before = b >= 0 ? text[b] : '\0';
+        var a = end;
+        while (a < text.Length && (char.IsAsciiLetterOrDigit(text[a]) || text[a] == '_'))
+        {
+            a++; // a role name after the token: <|im_start|>system
+        }
+
+        if (a + 1 < text.Length && text[a] == '\\' && text[a + 1] == 'n')
+        {
+            return true; // an escaped newline: the token is inside a string literal or a repr
+        }
+
+        if (start >= 2 && text[start - 2] == '\\' && text[start - 1] == 'n')
+        {
+            return true;
+        }
+
+        if (a < text.Length && text[a] == '\\')
+        {
+            a++; // an escaped closing quote: \"<|im_end|>\"
+        }
+
+        var after = a < text.Length ? text[a] : '\0';
+        if (before is '"' or '\'' or '`' && after == before)
+        {
+            return true;
+        }
+
+        while (a < text.Length && text[a] == ' ')
+        {
+            a++;
+        }
+
+        after = a < text.Length ? text[a] : '\0';
+        return (before == '|' && after == '|') || (after == '=' && a + 1 < text.Length && char.IsAsciiDigit(text[a + 1]));
+    }
+}
