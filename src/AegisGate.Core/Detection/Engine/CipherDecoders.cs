@@ -98,58 +98,120 @@ internal static class CipherDecoders
     }
 
     // Runs of tokens with at least two that mix letters and look-alike digits, decoded when two or more of the decoded
-    // words are attack vocabulary (so "mp3 h264 ipv4" stays untouched).
-    private static void FindLeet(string text, ref List<DecodedSegment>? result, ref int budget)
+    // words are attack vocabulary (so "mp3 h264 ipv4" stays untouched). A run is a sequence of word tokens (with an ASCII
+    // letter) at most three characters apart; a token without letters or a wider gap ends it. Only runs with a leet token
+    // can decode, so the text is not tokenised word by word: the next look-alike digit is found with a vector search, and
+    // when its token is a leet token its run is walked back and forth (tokens before the first look-alike digit of a run
+    // are not leet ones). The runs are flushed in text order, as a pass over every token would.
+    internal static void FindLeet(string text, ref List<DecodedSegment>? result, ref int budget)
     {
+        if (budget <= 0)
+        {
+            return;
+        }
+
         var span = text.AsSpan();
         var i = 0;
-        var runStart = -1;
-        var runEnd = -1;
-        var leetTokens = 0;
         while (i < span.Length)
         {
-            while (i < span.Length && !IsTokenChar(span[i]))
+            var at = span[i..].IndexOfAny(s_leetDigits);
+            if (at < 0)
             {
-                i++;
+                return;
             }
 
-            var start = i;
-            while (i < span.Length && IsTokenChar(span[i]))
+            at += i;
+            var tokenStart = at;
+            while (tokenStart > i && IsTokenChar(span[tokenStart - 1]))
             {
-                i++;
+                tokenStart--;
             }
 
-            if (start == i)
+            var tokenEnd = TokenEnd(span, at);
+            if (!IsLeetToken(span[tokenStart..tokenEnd]))
             {
-                break;
+                i = tokenEnd;
+                continue;
             }
 
-            var token = span[start..i];
-            var isLeet = IsLeetToken(token);
-            var isWord = isLeet || token.ContainsAny(s_asciiLetters);
-            var gap = runEnd < 0 ? 0 : start - runEnd;
-            if (isWord && (runStart < 0 || gap <= 3))
+            // Back to the first token of the run.
+            var runStart = tokenStart;
+            while (true)
             {
-                runStart = runStart < 0 ? start : runStart;
-                runEnd = i;
+                var previousEnd = runStart;
+                while (previousEnd > 0 && runStart - previousEnd <= 3 && !IsTokenChar(span[previousEnd - 1]))
+                {
+                    previousEnd--;
+                }
+
+                if (previousEnd == 0 || runStart - previousEnd > 3 || !IsTokenChar(span[previousEnd - 1]))
+                {
+                    break;
+                }
+
+                var previousStart = previousEnd - 1;
+                while (previousStart > 0 && IsTokenChar(span[previousStart - 1]))
+                {
+                    previousStart--;
+                }
+
+                if (!IsWordToken(span[previousStart..previousEnd]))
+                {
+                    break;
+                }
+
+                runStart = previousStart;
+            }
+
+            // On to its last token, counting the leet ones.
+            var leetTokens = 1;
+            var runEnd = tokenEnd;
+            while (true)
+            {
+                var nextStart = runEnd;
+                while (nextStart < span.Length && nextStart - runEnd <= 3 && !IsTokenChar(span[nextStart]))
+                {
+                    nextStart++;
+                }
+
+                if (nextStart >= span.Length || nextStart - runEnd > 3 || !IsTokenChar(span[nextStart]))
+                {
+                    break;
+                }
+
+                var nextEnd = TokenEnd(span, nextStart);
+                var next = span[nextStart..nextEnd];
+                var isLeet = IsLeetToken(next);
+                if (!isLeet && !next.ContainsAny(s_asciiLetters))
+                {
+                    break;
+                }
+
                 leetTokens += isLeet ? 1 : 0;
-            }
-            else
-            {
-                Flush(text, runStart, runEnd, leetTokens, ref result, ref budget);
-                runStart = isWord ? start : -1;
-                runEnd = isWord ? i : -1;
-                leetTokens = isLeet ? 1 : 0;
+                runEnd = nextEnd;
             }
 
+            Flush(text, runStart, runEnd, leetTokens, ref result, ref budget);
             if (budget <= 0)
             {
                 return;
             }
+
+            i = runEnd;
+        }
+    }
+
+    private static int TokenEnd(ReadOnlySpan<char> span, int from)
+    {
+        while (from < span.Length && IsTokenChar(span[from]))
+        {
+            from++;
         }
 
-        Flush(text, runStart, runEnd, leetTokens, ref result, ref budget);
+        return from;
     }
+
+    private static bool IsWordToken(ReadOnlySpan<char> token) => IsLeetToken(token) || token.ContainsAny(s_asciiLetters);
 
     private static void Flush(string text, int start, int end, int leetTokens, ref List<DecodedSegment>? result, ref int budget)
     {
