@@ -143,32 +143,37 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
     private static void ScanLayer(ScanState scan, LayerText layer)
     {
         scan.Enter(layer);
-        var rules = scan.Engine.Rules.Rules;
+        var ruleSet = scan.Engine.Rules;
+        var rules = ruleSet.Rules;
         var active = ArrayPool<bool>.Shared.Rent(rules.Length);
         var hits = scan.Scratch.RentHits();
         hits.Cap = RuleHits.CapFor(layer.Text.Length);
+        int[]? order = null;
         try
         {
             var activeSpan = active.AsSpan(0, rules.Length);
             activeSpan.Clear();
-            scan.Engine.Rules.Activate(layer.Text, activeSpan, scan.Table.Enabled, hits);
+            ruleSet.Activate(layer.Text, activeSpan, scan.Table.Enabled, hits);
+
+            // The rules to run in rule order: the enabled rules without keywords (candidate rules apart) and the rules with
+            // a keyword hit. Only these are visited, not every rule: a short text activates a few dozen of four hundred.
+            order = ArrayPool<int>.Shared.Rent(ruleSet.AlwaysRunRules.Length + hits.Touched.Count);
+            var sequence = RuleOrder(ruleSet, activeSpan, hits, order);
+
             var anyCandidateRule = false;
             var injectionOnly = layer.InjectionOnly;
+            var hiddenHtml = scan.Engine.InjectionHiddenHtml.Index;
+            var noHiddenHtml = hits.Positions[hiddenHtml] is not { Count: > 0 } && !hits.Saturated[hiddenHtml];
             var windows = scan.Scratch.RentRanges();
-            for (var i = 0; i < rules.Length; i++)
+            foreach (var i in sequence)
             {
-                if (!activeSpan[i])
-                {
-                    continue;
-                }
-
                 var rule = rules[i];
                 if (injectionOnly && rule.Descriptor.Category != DetectionCategory.Injection)
                 {
                     continue; // a cipher reading (ROT13, reversed, leetspeak) is read for instructions only
                 }
 
-                if (scan.Table.HiddenOnly[i] && hits.Positions[scan.Engine.InjectionHiddenHtml.Index] is not { Count: > 0 } && !hits.Saturated[scan.Engine.InjectionHiddenHtml.Index])
+                if (scan.Table.HiddenOnly[i] && noHiddenHtml)
                 {
                     continue; // counts only inside hidden HTML, and there is none
                 }
@@ -213,7 +218,8 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
             }
 
             layer.SetWindows(null);
-            if (anyCandidateRule && layer.Text.AsSpan().ContainsAnyInRange('0', '9'))
+            if (layer.Text.AsSpan().ContainsAnyInRange('0', '9')
+                && (anyCandidateRule || AnyCandidateRuleWithoutKeywords(ruleSet, activeSpan, scan.Table.HiddenOnly, injectionOnly, noHiddenHtml)))
             {
                 RunCandidates(scan, layer, activeSpan);
             }
@@ -221,6 +227,11 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
         finally
         {
             ArrayPool<bool>.Shared.Return(active);
+            if (order is not null)
+            {
+                ArrayPool<int>.Shared.Return(order);
+            }
+
             scan.Scratch.ReturnHits(hits);
         }
 
@@ -265,6 +276,56 @@ internal sealed partial class DetectionEngine : IContentScanner, IContentStreamS
             scan.MaxDepthSeen = Math.Max(scan.MaxDepthSeen, child.Depth);
             ScanLayer(scan, child);
         }
+    }
+
+    /// <summary>
+    /// The active rules a layer visits, ascending: the enabled rules without keywords other than the candidate rules, and
+    /// the rules with a keyword hit (every active rule but the candidate rules without keywords, whose numeric candidates
+    /// run together after the loop).
+    /// </summary>
+    /// <param name="ruleSet">The rules.</param>
+    /// <param name="active">The active flags <see cref="RuleSet.Activate"/> set.</param>
+    /// <param name="hits">The keyword hits <see cref="RuleSet.Activate"/> recorded.</param>
+    /// <param name="order">Room for the rules without keywords and the touched rules.</param>
+    /// <returns>The rule indexes, in <paramref name="order"/>.</returns>
+    internal static Span<int> RuleOrder(RuleSet ruleSet, ReadOnlySpan<bool> active, RuleHits hits, int[] order)
+    {
+        var count = 0;
+        foreach (var index in ruleSet.AlwaysRunRules)
+        {
+            if (active[index])
+            {
+                order[count++] = index;
+            }
+        }
+
+        foreach (var index in hits.Touched)
+        {
+            order[count++] = index;
+        }
+
+        var sequence = order.AsSpan(0, count);
+        if (hits.Touched.Count > 0)
+        {
+            sequence.Sort();
+        }
+
+        return sequence;
+    }
+
+    // Whether a candidate rule without keywords runs on the layer (the filters of the rule loop, from flat tables).
+    internal static bool AnyCandidateRuleWithoutKeywords(RuleSet ruleSet, ReadOnlySpan<bool> active, bool[] hiddenOnly, bool injectionOnly, bool noHiddenHtml)
+    {
+        var isInjection = ruleSet.IsInjection;
+        foreach (var index in ruleSet.AlwaysCandidateRules)
+        {
+            if (active[index] && (!injectionOnly || isInjection[index]) && !(hiddenOnly[index] && noHiddenHtml))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Windows around keyword hits, widened to whitespace so look-arounds at the edges see what they would in the whole

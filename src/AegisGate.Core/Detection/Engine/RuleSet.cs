@@ -80,6 +80,9 @@ internal sealed class RuleSet
     private readonly KeywordPrefilter _prefilter;
     private readonly int[] _alwaysRules;
     private readonly CandidateRule[] _candidateRules;
+    private readonly int[] _alwaysRunRules;
+    private readonly int[] _alwaysCandidateRules;
+    private readonly bool[] _isInjection;
 
     public RuleSet(IReadOnlyList<DetectionRule> rules)
     {
@@ -118,6 +121,9 @@ internal sealed class RuleSet
         }
 
         _alwaysRules = [.. always];
+        _alwaysRunRules = [.. always.Where(i => Rules[i] is not CandidateRule)];
+        _alwaysCandidateRules = [.. always.Where(i => Rules[i] is CandidateRule)];
+        _isInjection = [.. Rules.Select(r => r.Descriptor.Category == DetectionCategory.Injection)];
         _candidateRules = [.. Rules.OfType<CandidateRule>().OrderBy(r => r.MinDigits)];
         _prefilter = new KeywordPrefilter(keywords);
         Descriptors = [.. Rules.Select(r => r.Descriptor)];
@@ -151,6 +157,15 @@ internal sealed class RuleSet
     }
 
     public IReadOnlyList<DetectionRuleDescriptor> Descriptors { get; }
+
+    /// <summary>Gets the indexes of the rules without keywords that are not candidate rules (they run whenever enabled), ascending.</summary>
+    public int[] AlwaysRunRules => _alwaysRunRules;
+
+    /// <summary>Gets the indexes of the candidate rules without keywords, ascending.</summary>
+    public int[] AlwaysCandidateRules => _alwaysCandidateRules;
+
+    /// <summary>Gets, per rule index, whether the rule is of the injection category.</summary>
+    public bool[] IsInjection => _isInjection;
 
     /// <summary>Gets the candidate rules, ordered by their minimum digit count.</summary>
     public CandidateRule[] CandidateRules => _candidateRules;
