@@ -82,6 +82,17 @@ foreach (var path in options.ExtraPaths.Where(p => !File.Exists(p)))
     return 2;
 }
 
+// Every output's folder must exist before the run, not after a minute of training.
+foreach (var path in new[] { output, reportPath, options.ValidationOutPath, options.DumpPath }.OfType<string>())
+{
+    var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+    if (folder is not null && !Directory.Exists(folder))
+    {
+        Console.Error.WriteLine($"output folder not found: {folder}");
+        return 2;
+    }
+}
+
 var result = TrainingRun.Run(corpus, options, Console.Error);
 Console.WriteLine(result.Report);
 if (reportPath is not null)

@@ -97,12 +97,14 @@ public sealed class TrainingTests
     [TestCase("--corpus", "{corpus}", "--extra", "{missing}", TestName = "CommandLine_MissingSupplementaryFile_ExitsWithUsageError")]
     [TestCase("--corpus", "{corpus}", "--no-such-option", TestName = "CommandLine_UnknownOption_ExitsWithUsageError")]
     [TestCase("--out", "model.bin", TestName = "CommandLine_NoCorpus_ExitsWithUsageError")]
+    [TestCase("--corpus", "{corpus}", "--extra", "none", "--validation-out", "{missing-dir}", TestName = "CommandLine_MissingOutputFolder_ExitsWithUsageError")]
     public void CommandLine_BadArguments_ExitWithUsageErrorBeforeTraining(params string[] template)
     {
         // Exit code 2 and a message, checked before any training starts (a typo must not silently train without a file).
         var corpus = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"corpus-{Guid.NewGuid():N}.jsonl");
         File.WriteAllText(corpus, """{"text": "hello", "label": "benign", "category": "benign_user_prompt"}""" + "\n");
         var args = template.Select(a => a.Replace("{corpus}", corpus, StringComparison.Ordinal)
+            .Replace("{missing-dir}", Path.Combine(TestContext.CurrentContext.WorkDirectory, $"no-dir-{Guid.NewGuid():N}", "validation.jsonl"), StringComparison.Ordinal)
             .Replace("{missing}", Path.Combine(TestContext.CurrentContext.WorkDirectory, "does-not-exist.jsonl"), StringComparison.Ordinal)).ToArray();
         var error = new StringWriter();
         var saved = Console.Error;
