@@ -299,7 +299,8 @@ internal static partial class InjectionRules
     [GeneratedRegex(@"(?:developer|dev|god|unrestricted|jailbreak|no[- ]restrictions?|dan|sudo|maintenance|debug|admin)(?:\s|\\?_|-)*mode\b\s*(?:output|response|answer)s?\b", O, T)]
     private static partial Regex DeveloperModeForms_5();
 
-    [GeneratedRegex(@"(?:unrestricted|jailbreak|no[- ]restrictions?)(?:\s|\\?_|-)*mode\b", O, T)]
+    // Also with one word between ("unrestricted diagnostic mode", "uncensored research mode").
+    [GeneratedRegex(@"(?:unrestricted|uncensored|jailbreak|jailbroken|no[- ]restrictions?)(?:\s|\\?_|-)*(?:[a-z]{2,20}(?:\s|\\?_|-)+)?mode\b", O, T)]
     private static partial Regex DeveloperModeForms_6();
 
     [GeneratedRegex(@"godmode\b", O, T)]
