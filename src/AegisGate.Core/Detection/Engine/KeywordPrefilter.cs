@@ -15,8 +15,8 @@ namespace AegisGate.Detection.Engine;
 /// <list type="bullet">
 /// <item><b>Word keywords</b> (the large majority: <c>ignore</c>, <c>ghp_</c>, <c>AKIA</c>, <c>system prompt</c>) start
 /// with an ASCII letter or digit and are only looked for at word starts: a vector pass finds the word starts (and keeps
-/// a case-folded byte copy of the text), and the first three, four and eight characters of each are tested against a
-/// 64 Ki-bit table of keyword prefixes before any exact look-up.</item>
+/// a case-folded byte copy of the text), and the first three, four, five and eight characters of each are tested
+/// against bit tables of keyword prefixes before any exact look-up.</item>
 /// <item><b>Symbol keywords</b> (<c>://</c>, <c>[INST]</c>, <c>&lt;!--</c>, <c>x1Q~</c> anchored at <c>~</c>) are
 /// anchored at their first non-alphanumeric character, marked by the same vector pass as the word starts with nibble
 /// tables of those characters (a <see cref="SearchValues{T}"/> of them without 256-bit vectors).</item>
@@ -29,10 +29,21 @@ namespace AegisGate.Detection.Engine;
 /// </remarks>
 internal sealed class KeywordPrefilter
 {
-    private const int BloomBits = 1 << 16;
     private const int WordChunk = 512;
 
-    private readonly ulong[] _bloomHead = new ulong[BloomBits / 64];
+    // The filter of word starts: one bit table per head length a word keyword is filed under (see CheckWords), sized to
+    // its keywords (about 100 of three characters, 200 of four, 500 of five to seven, 1,800 of eight or more) so that
+    // each is at most about 1.5 % full, in one array (offsets and bit counts below, in 64-bit words and log2 bits).
+    private const int Bloom3Bits = 14;
+    private const int Bloom4Bits = 15;
+    private const int Bloom5Bits = 16;
+    private const int Bloom8Bits = 17;
+    private const int Bloom3At = 0;
+    private const int Bloom4At = Bloom3At + ((1 << Bloom3Bits) / 64);
+    private const int Bloom5At = Bloom4At + ((1 << Bloom4Bits) / 64);
+    private const int Bloom8At = Bloom5At + ((1 << Bloom5Bits) / 64);
+
+    private readonly ulong[] _bloomHead = new ulong[Bloom8At + ((1 << Bloom8Bits) / 64)];
     private readonly ulong[] _bloom2 = new ulong[(128 * 128) / 64];
     private readonly WordTable _word3;
     private readonly WordTable _word4;
@@ -142,7 +153,7 @@ internal sealed class KeywordPrefilter
             foreach (var keyword in byKeyword.Keys)
             {
                 var bit = BloomHead(keyword);
-                _bloomHead[bit >> 6] |= 1UL << bit;
+                _bloomHead[bit >> 6] |= 1UL << (bit & 63);
             }
         }
 
@@ -550,15 +561,16 @@ internal sealed class KeywordPrefilter
         return table;
     }
 
-    // The first filter of each word start: its first three, four and eight characters (from the folded copy: ASCII
-    // folded to lower case, everything else at least 0x80) against one 64 Ki-bit table where each word keyword is filed
-    // under its first three (three-character keywords), four (four to seven) or eight characters. Prose
-    // shares three letters with some keyword at half of its word starts ("the", "con", "pro") but rarely a whole
-    // keyword prefix ("the user", "context"), so few word starts reach the exact look-up. The filter only passes more
-    // than the exact look-up would report. The survivors are kept in place without a branch; the word starts of the
-    // last two characters of the text skip the filter (only short keywords fit there), and so does every word start
-    // when a keyword is a single character. Not inlined: the word-start loop has to keep its helpers inlined within the
-    // JIT's budget.
+    // The first filter of each word start: its first three, four, five and eight characters (from the folded copy: ASCII
+    // folded to lower case, everything else at least 0x80) against one bit table per length, where each word keyword is
+    // filed under its first three (three-character keywords), four (four), five (five to seven) or eight characters. Prose
+    // shares three or four letters with some keyword at half of its word starts ("the", "con", "name") but rarely a whole
+    // keyword prefix ("the user", "context"), so few word starts reach the exact look-up (16 KB of prose: 2,895 word
+    // starts, 611 passed the single 64 Ki-bit table of three-, four- and eight-character heads, 306 pass these). The
+    // filter only passes more than the exact look-up would report. The survivors are kept in place without a branch; the
+    // word starts of the last two characters of the text skip the filter (only short keywords fit there), and so does
+    // every word start when a keyword is a single character. Not inlined: the word-start loop has to keep its helpers
+    // inlined within the JIT's budget.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CheckWords<TSink>(ReadOnlySpan<char> text, Span<int> starts, ref byte folded, ref TSink sink)
         where TSink : struct, IHitSink
@@ -584,8 +596,9 @@ internal sealed class KeywordPrefilter
                 var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, p));
                 var key2 = (uint)(head & 0x7F) | (uint)((head >> 1) & (0x7F << 7));
                 var short4 = (uint)head;
-                var hit = TestHead(ref bloom, BloomShort(short4 & (uint)HeadMask3)) | TestHead(ref bloom, BloomShort(short4))
-                    | TestHead(ref bloom, BloomLong(head)) | (Unsafe.Add(ref bloom2, (nuint)(key2 >> 6)) >> (int)key2);
+                var hit = TestHead(ref bloom, Bloom3At, Bloom3(short4 & (uint)HeadMask3)) | TestHead(ref bloom, Bloom4At, Bloom4(short4))
+                    | TestHead(ref bloom, Bloom5At, Bloom5(head & HeadMask5)) | TestHead(ref bloom, Bloom8At, Bloom8(head))
+                    | (Unsafe.Add(ref bloom2, (nuint)(key2 >> 6)) >> (int)key2);
                 Unsafe.Add(ref slots, kept) = p;
                 kept += (int)hit & 1;
             }
@@ -604,25 +617,25 @@ internal sealed class KeywordPrefilter
 
     private const ulong HeadMask3 = 0xFFFFFF;
     private const ulong HeadMask4 = 0xFFFFFFFF;
+    private const ulong HeadMask5 = 0xFF_FFFFFFFF;
 
-    // The prefix a word keyword is filed under (see CheckWords).
-    private static ulong HeadMaskOf(int length) => length switch
-    {
-        3 => HeadMask3,
-        4 or 5 or 6 or 7 => HeadMask4,
-        _ => ulong.MaxValue,
-    };
+    // Bit 'bit' (below 2^16 or 2^17) of the table that starts 'at' 64-bit words into 'bloom', in bit 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong TestHead(ref ulong bloom, int at, uint bit) => Unsafe.Add(ref bloom, (nuint)(uint)(at + (int)(bit >> 6))) >> (int)bit;
+
+    // The bit of a head in its table: CRC-32C of three, four or five characters (a 32-bit multiply would leave the fourth
+    // character out of half of the bit index), a 64-bit multiply of eight.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Bloom3(uint head) => BitOperations.Crc32C(0u, head) >> (32 - Bloom3Bits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong TestHead(ref ulong bloom, uint bit) => Unsafe.Add(ref bloom, (nuint)(bit >> 6)) >> (int)bit;
-
-    // The bit of a head of three or four characters (CRC-32C of the 32 bits: a 32-bit multiply would leave the fourth
-    // character out of half of the bit index), of eight characters (a 64-bit multiply).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint BloomShort(uint head) => BitOperations.Crc32C(0u, head) >> 16;
+    private static uint Bloom4(uint head) => BitOperations.Crc32C(0u, head) >> (32 - Bloom4Bits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint BloomLong(ulong head) => (uint)((head * 0x9E3779B97F4A7C15UL) >> 48);
+    private static uint Bloom5(ulong head) => BitOperations.Crc32C(0u, head) >> (32 - Bloom5Bits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Bloom8(ulong head) => (uint)((head * 0x9E3779B97F4A7C15UL) >> (64 - Bloom8Bits));
 
     // The exact look-up of a word start that passed the filter (at least three characters before the end).
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -755,10 +768,18 @@ internal sealed class KeywordPrefilter
         return head;
     }
 
+    // The bit (counted from the start of _bloomHead) a word keyword of at least three characters sets: its first three
+    // characters (three-character keywords), four (four), five (five to seven) or eight (eight or more).
     private static int BloomHead(string lower)
     {
-        var head = HeadOf(lower) & HeadMaskOf(lower.Length);
-        return (int)(lower.Length >= 8 ? BloomLong(head) : BloomShort((uint)head));
+        var head = HeadOf(lower);
+        return lower.Length switch
+        {
+            3 => (Bloom3At * 64) + (int)Bloom3((uint)(head & HeadMask3)),
+            4 => (Bloom4At * 64) + (int)Bloom4((uint)head),
+            < 8 => (Bloom5At * 64) + (int)Bloom5(head & HeadMask5),
+            _ => (Bloom8At * 64) + (int)Bloom8(head),
+        };
     }
 
     // The last two characters of the text: only one- and two-character keywords fit.
