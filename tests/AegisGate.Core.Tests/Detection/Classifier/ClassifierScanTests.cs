@@ -147,6 +147,10 @@ public sealed class ClassifierScanTests
     [TestCase("""{"content":[{"type":"text","text":"Order A-1001: not found"}]}""")]
     [TestCase("""{"content":[{"type":"text","text":"Release notes: 1.0 initial release."}],"isError":false}""")]
     [TestCase("""{"jsonrpc":"2.0","id":3,"result":{"content":[{"type":"text","text":"{\n  \"PATH\": \"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\n  \"NODE_ENV\": \"production\",\n  \"HOME\": \"/root\"\n}"}]}}""")]
+    // A web tool's short report of what it fetched: a URL beside "fetch" is no exfiltration by itself (twelfth session).
+    [TestCase("""{"content":[{"type":"text","text":"Would download https://reports.example.org/q3.pdf."}]}""")]
+    [TestCase("""{"content":[{"type":"text","text":"Fetched https://www.example.com/menu (200 OK, 31 KB)."}],"isError":false}""")]
+    [TestCase("""{"jsonrpc":"2.0","id":9,"result":{"content":[{"type":"text","text":"GET https://api.example.net/v3/items?limit=20 returned 404."}]}}""")]
     public void ScanJson_BenignRecordAsToolOutput_NoInjectionFinding(string json)
     {
         // Records reach the classifier as "name: value" lines; the record syntax alone must not look like a jailbreak template.
