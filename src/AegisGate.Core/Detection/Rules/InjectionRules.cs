@@ -481,7 +481,10 @@ internal static partial class InjectionRules
     // first instructions of the recipe". Shared by the two verb forms below.
     private const string ExtractionTarget = @"[^.!?\n]{0,30}?\b(?:(?<!\b(?:a|an|any|some|example|sample|good|great|my|our|his|her|their|this|that|these|custom|new)\s+)(?:system\s+(?:prompt|message|instructions?|configuration)|pre-?prompt|meta-?prompt|hidden\s+(?:prompt|instructions?)|secret\s+instructions?|developer\s+(?:message|instructions))\b(?!\s+(?:for|of|in)\s+(?:my|a|an|our|this|these|their|his|her)\b|\s+(?:engineering|design|writing|examples?|templates?|ideas?|tips|best\s+practices|works?|is|are|does|do)\b)|(?:your|ur|yo)\s+(?:(?:full|entire|whole|complete|exact|original|initial|hidden|secret|internal|first|starting|current|real|actual|underlying|own|system)\s+){0,2}(?:prompt|instructions|message|configuration|pre-?prompt|meta-?prompt|prompt\s+template)\b(?!\s+(?:on|about)\b|\s+for\s+(?!(?:this|the|our)\s+(?:chat|conversation|session)\b|me\b|us\b)))";
 
-    [GeneratedRegex(@"(?:reveal|show|print|display|output|repeat|recite|tell\s+me|give\s+me|share|leak|dump|write\s+out|spell\s+out|list|provide|disclose|expose|what\s+(?:is|are|was|were))\b" + ExtractionTarget + @"|translate\s+your\s+(?:initial\s+|original\s+|system\s+)?(?:instructions|prompt)\b", O, T)]
+    // Not a system prompt's own rule: "never reveal your system prompt", "do not disclose the system prompt", "you must not share…".
+    private const string NotForbidden = @"(?<!(?:\bnever|\bnot|n't|\bnor|\brefuse\s+to|\bdecline\s+to)(?:,?\s+(?:ever|again|to|to\s+anyone),?)?\s+)";
+
+    [GeneratedRegex(NotForbidden + @"(?:reveal|show|print|display|output|repeat|recite|tell\s+me|give\s+me|share|leak|dump|write\s+out|spell\s+out|list|provide|disclose|expose|what\s+(?:is|are|was|were))\b" + ExtractionTarget + @"|translate\s+your\s+(?:initial\s+|original\s+|system\s+)?(?:instructions|prompt)\b", O, T)]
     private static partial Regex Extraction();
 
     // The same request with the summarising and re-encoding verbs, as its own form: in one alternation with the verbs
